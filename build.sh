@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Sotorko build script.
+#   ./build.sh            build the installable extension into dist/
+#   ./build.sh test       run every test: Rust, extension units, real Chromium and Firefox ESR
+#   ./build.sh package    build, then sign a CRX3 and write updates.xml (see docs/deploy.md)
+#   ./build.sh bench      run the criterion benchmarks of the core
+# Installs what it needs (apt, npm, rustup target, wasm-bindgen-cli) and skips what is present.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+log() { printf '\n==> %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+APT_UPDATED=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ $APT_UPDATED -eq 0 ]; then $sudo apt-get update -qq; APT_UPDATED=1; fi
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_build_tools() {
+  if ! have cargo; then
+    if [ -x "$HOME/.cargo/bin/cargo" ]; then
+      export PATH="$HOME/.cargo/bin:$PATH"
+    else
+      apt_install curl ca-certificates build-essential
+      log "installing the Rust toolchain with rustup"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+      export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+  fi
+  have node && have npm || apt_install nodejs npm
+  have python3 || apt_install python3
+  have openssl || apt_install openssl
+
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+  if [ -z "$want" ]; then echo "build.sh: wasm-bindgen not found in Cargo.lock" >&2; exit 1; fi
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    log "cargo install wasm-bindgen-cli $want (takes a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_browsers() {
+  apt_install chromium firefox-esr
+}
+
+build_wasm() {
+  log "compiling the core for wasm32 (release, size-optimised)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build -q -p sotorko --lib --release \
+    --target wasm32-unknown-unknown --no-default-features
+  rm -rf build/wasm
+  mkdir -p build/wasm
+  wasm-bindgen --target web --out-dir build/wasm --out-name sotorko \
+    target/wasm32-unknown-unknown/release/sotorko.wasm
+  node_modules/.bin/wasm-opt -Oz build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
+}
+
+build_extension() {
+  ensure_build_tools
+  build_wasm
+  log "assembling dist/extension"
+  node scripts/bundle.mjs
+  local version
+  version=$(node -p 'require("./manifest.json").version')
+  rm -f dist/sotorko-*-chromium.zip dist/sotorko-*-firefox.xpi
+  python3 scripts/pack-zip.py dist/extension "dist/sotorko-$version-chromium.zip"
+  python3 scripts/pack-zip.py dist/extension "dist/sotorko-$version-firefox.xpi"
+  local wasm_size
+  wasm_size=$(stat -c %s dist/extension/engine/sotorko_bg.wasm)
+  log "built dist/extension, dist/sotorko-$version-chromium.zip, dist/sotorko-$version-firefox.xpi (wasm $wasm_size bytes)"
+}
+
+run_tests() {
+  ensure_build_tools
+  ensure_browsers
+  log "rustfmt"
+  cargo fmt --all --check
+  log "clippy (native and wasm32)"
+  cargo clippy -q --workspace --all-targets -- -D warnings
+  cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+  log "cargo test"
+  cargo test -q --workspace
+  build_extension
+  log "web-ext lint"
+  node_modules/.bin/web-ext lint --source-dir dist/extension --self-hosted --warnings-as-errors=false --output text
+  log "extension unit tests"
+  mapfile -t units < <(find extension deploy scripts -name '*.test.mjs' 2>/dev/null | sort)
+  if [ ${#units[@]} -gt 0 ]; then node --test "${units[@]}"; fi
+  log "end-to-end tests in real Chromium and Firefox ESR"
+  mapfile -t e2e < <(find tests/e2e -name '*.test.mjs' | sort)
+  node --test --test-concurrency=1 "${e2e[@]}"
+}
+
+case "${1:-build}" in
+  build) build_extension ;;
+  test) run_tests ;;
+  package) shift; build_extension; bash scripts/package.sh "$@" ;;
+  bench) ensure_build_tools; cargo bench -p sotorko --bench engine ;;
+  *) echo "usage: ./build.sh [build|test|package|bench]" >&2; exit 2 ;;
+esac
