@@ -59,7 +59,7 @@ ensure_build_tools() {
 }
 
 ensure_browsers() {
-  apt_install chromium firefox-esr
+  apt_install chromium firefox-esr fonts-lohit-beng-bengali
 }
 
 build_wasm() {

@@ -1,0 +1,187 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createEngineHost, toPlainData } from "./engine-host.js";
+import { createMessageRouter } from "./message-router.js";
+import { engineConfigFrom, engineConfigKey } from "./engine-config.js";
+
+/** A fake WasmEngine recording what it was built with. */
+function fakeEngines() {
+  const built = [];
+  const createEngine = (config) => {
+    const engine = {
+      config,
+      freed: false,
+      diagnostics: () => (config.customRules === "bad" ? [{ key: "customRules", message: "line 1: nope" }] : []),
+      check(text, context) {
+        if (this.freed) throw new Error("null pointer passed to rust");
+        const i = text.indexOf("নৌকা");
+        const findings = i < 0 ? [] : [{ rule: "political.symbol", start_utf16: i, end_utf16: i + 4, context }];
+        return { findings, summary: { by_severity: new Map([["warn", findings.length]]) } };
+      },
+      free() {
+        this.freed = true;
+      },
+    };
+    built.push(engine);
+    return engine;
+  };
+  return { built, createEngine };
+}
+
+const settingsWith = (values) => ({ values: { enabledCategories: ["political"], customRules: "", ...values } });
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+test("the WASM is initialised lazily, once, and the engine is reused across checks", async () => {
+  let inits = 0;
+  let loads = 0;
+  const { built, createEngine } = fakeEngines();
+  const host = createEngineHost({
+    initWasm: async () => void inits++,
+    createEngine,
+    loadSettings: async () => (loads++, settingsWith({})),
+  });
+  assert.equal(inits, 0, "nothing happens before the first request");
+  const a = await host.check("ভোট দিন নৌকা মার্কায়", "official");
+  const b = await host.check("শুভ সকাল", "personal");
+  assert.equal(a.ok, true);
+  assert.equal(a.report.findings[0].start_utf16, 8);
+  assert.deepEqual(a.report.summary.by_severity, { warn: 1 }, "Maps become plain objects");
+  assert.deepEqual(b.report.findings, []);
+  assert.equal(inits, 1);
+  assert.equal(loads, 1, "no per-check settings reload");
+  assert.equal(built.length, 1);
+  assert.deepEqual(built[0].config, { enabledCategories: ["political"] }, "empty customRules is left out");
+});
+
+test("a settings change rebuilds the engine, frees the old one after pending work, and reports diagnostics", async () => {
+  const { built, createEngine } = fakeEngines();
+  const deferred = [];
+  const host = createEngineHost({
+    initWasm: async () => {},
+    createEngine,
+    loadSettings: async () => settingsWith({}),
+    defer: (fn) => deferred.push(fn),
+  });
+  assert.deepEqual((await host.status()).diagnostics, []);
+  host.invalidate(settingsWith({ customRules: "bad" }));
+  await tick();
+  assert.equal(built.length, 2, "rebuilt eagerly");
+  assert.equal(built[0].freed, false, "old engine is freed only later");
+  deferred.forEach((fn) => fn());
+  assert.equal(built[0].freed, true);
+  const status = await host.status();
+  assert.deepEqual(status, { ok: true, ready: true, diagnostics: [{ key: "customRules", message: "line 1: nope" }] });
+  assert.equal((await host.check("নৌকা", "official")).ok, true);
+});
+
+test("a change that does not affect the engine config does not rebuild it", async () => {
+  const { built, createEngine } = fakeEngines();
+  const host = createEngineHost({ initWasm: async () => {}, createEngine, loadSettings: async () => settingsWith({}) });
+  await host.status();
+  host.invalidate(settingsWith({ uiLanguage: "bn", mode: "strict" }));
+  await tick();
+  await host.check("x", "official");
+  assert.equal(built.length, 1);
+});
+
+test("before any engine exists, a settings change stays lazy", async () => {
+  let inits = 0;
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({ initWasm: async () => void inits++, createEngine, loadSettings: async () => settingsWith({}) });
+  host.invalidate(settingsWith({}));
+  await tick();
+  assert.equal(inits, 0);
+});
+
+test("if the WASM fails to load, checks answer ok:false (never throw) and the next request retries", async () => {
+  let attempts = 0;
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({
+    initWasm: async () => {
+      attempts++;
+      if (attempts === 1) throw new Error("CompileError: wasm validation error");
+    },
+    createEngine,
+    loadSettings: async () => settingsWith({}),
+  });
+  const failed = await host.check("নৌকা", "official");
+  assert.deepEqual(failed, { ok: false, error: "CompileError: wasm validation error" });
+  const status = await host.status();
+  assert.equal(status.ready, true, "second attempt succeeds");
+  assert.equal(attempts, 2);
+});
+
+test("status reports failure as ok:false, ready:false with the error", async () => {
+  const host = createEngineHost({
+    initWasm: async () => {
+      throw new Error("fetch failed");
+    },
+    createEngine: () => assert.fail("must not build"),
+    loadSettings: async () => settingsWith({}),
+  });
+  assert.deepEqual(await host.status(), { ok: false, ready: false, diagnostics: [], error: "fetch failed" });
+});
+
+test("bad requests are refused with a message", async () => {
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({ initWasm: async () => {}, createEngine, loadSettings: async () => settingsWith({}) });
+  assert.equal((await host.check(42, "official")).ok, false);
+  assert.equal((await host.check("x", "public")).ok, false);
+});
+
+test("concurrent first requests share one initialisation and one build", async () => {
+  let inits = 0;
+  const { built, createEngine } = fakeEngines();
+  const host = createEngineHost({
+    initWasm: () => new Promise((r) => setTimeout(() => r(inits++), 10)),
+    createEngine,
+    loadSettings: async () => settingsWith({}),
+  });
+  const answers = await Promise.all([host.check("a", "official"), host.check("b", "official"), host.status()]);
+  assert.ok(answers.every((a) => a.ok));
+  assert.equal(inits, 1);
+  assert.equal(built.length, 1);
+});
+
+test("the router answers check/status asynchronously, ignores other messages and other extensions", async () => {
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({ initWasm: async () => {}, createEngine, loadSettings: async () => settingsWith({}) });
+  const route = createMessageRouter(host, "our-id");
+  const answer = await new Promise((resolve) => {
+    assert.equal(route({ type: "sotorko:check", text: "নৌকা", context: "official" }, { id: "our-id" }, resolve), true);
+  });
+  assert.equal(answer.ok, true);
+  assert.equal(answer.report.findings.length, 1);
+  const status = await new Promise((resolve) => route({ type: "sotorko:status" }, { id: "our-id" }, resolve));
+  assert.equal(status.ready, true);
+  assert.equal(route({ type: "sotorko:tab-info" }, { id: "our-id" }, () => assert.fail()), false);
+  assert.equal(route({ type: "sotorko:check", text: "x", context: "official" }, { id: "evil" }, () => assert.fail()), false);
+  assert.equal(route(null, { id: "our-id" }, () => assert.fail()), false);
+});
+
+test("engineConfigFrom passes only engine keys; engineConfigKey ignores key order", () => {
+  const values = {
+    enabled: true,
+    mode: "strict",
+    customRules: "[[rule]]",
+    enabledCategories: ["political"],
+    categorySeverity: { political: { official: "block" } },
+    ruleSeverity: {},
+    extraTerms: { secrecy: ["project falcon"] },
+    allowedTerms: ["নৌকা বাইচ"],
+  };
+  const config = engineConfigFrom(values);
+  assert.deepEqual(Object.keys(config).sort(), [
+    "allowedTerms", "categorySeverity", "customRules", "enabledCategories", "extraTerms", "ruleSeverity",
+  ]);
+  assert.equal(engineConfigFrom({ customRules: "   " }).customRules, undefined);
+  assert.equal(
+    engineConfigKey({ a: 1, b: { y: 2, x: 1 } }),
+    engineConfigKey({ b: { x: 1, y: 2 }, a: 1 }),
+  );
+  assert.notEqual(engineConfigKey({ a: [1, 2] }), engineConfigKey({ a: [2, 1] }));
+});
+
+test("toPlainData converts nested Maps", () => {
+  assert.deepEqual(toPlainData({ a: new Map([["x", new Map([["y", 1]])]]), b: [new Map()] }), { a: { x: { y: 1 } }, b: [{}] });
+});

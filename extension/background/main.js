@@ -1,0 +1,29 @@
+/**
+ * Background entry (service worker in Chromium, event page in Firefox).
+ * Listeners are registered synchronously at the top level, so a restarted
+ * worker receives the message that woke it; the engine is built lazily on
+ * the first request. No top-level await.
+ */
+import init, { WasmEngine } from "sotorko-wasm";
+import { browserApi } from "../shared/browser-api.js";
+import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
+import { createEngineHost } from "./engine-host.js";
+import { createMessageRouter } from "./message-router.js";
+
+const api = browserApi();
+
+const host = createEngineHost({
+  initWasm: () => init({ module_or_path: api.runtime.getURL("engine/sotorko_bg.wasm") }),
+  createEngine: (config) => new WasmEngine(config),
+  loadSettings: loadEffectiveSettings,
+});
+
+api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id));
+onEffectiveSettingsChanged((settings) => host.invalidate(settings));
+
+// Compile the WASM and the rule pack once at install and browser start, so
+// the browser's compiled-code cache is warm before the first composer appears
+// (a cold first build takes seconds; later worker restarts take ~0.3 s).
+const warmUp = () => host.status().catch(() => {});
+api.runtime.onInstalled.addListener(warmUp);
+api.runtime.onStartup.addListener(warmUp);

@@ -1,0 +1,324 @@
+/**
+ * The options page: the official's own settings, with every setting that
+ * policy sets or locks shown as managed, plus the "Managed settings",
+ * engine diagnostics and override-log sections.
+ */
+import { browserApi } from "../shared/browser-api.js";
+import {
+  loadEffectiveSettings,
+  onEffectiveSettingsChanged,
+  saveUserSetting,
+  isUserEditable,
+} from "../shared/settings.js";
+import { translatorFor } from "../shared/i18n.js";
+import { localizePage, el } from "../shared/i18n-dom.js";
+import { CATEGORIES, categoryName } from "../shared/categories.js";
+import { MSG_STATUS } from "../shared/messages.js";
+import { readOverrideLog, OVERRIDE_LOG_KEY } from "../shared/override-log.js";
+import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
+import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
+import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
+
+const LOG_ROWS_SHOWN = 100;
+const api = browserApi();
+const $ = (id) => document.getElementById(id);
+
+const state = { settings: null, t: null, categoriesLang: null };
+const t = (...args) => state.t(...args);
+
+function setStatus(text, isError = false) {
+  const status = $("save-status");
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+}
+
+async function save(key, value) {
+  try {
+    await saveUserSetting(key, value);
+    setStatus(t("optionsSaved"));
+  } catch (error) {
+    setStatus(t("optionsSaveFailed", [error.message]), true);
+    render(state.settings); // put the control back to the effective value
+  }
+}
+
+// ---- locks -------------------------------------------------------------
+
+function applyLocks(settings) {
+  for (const box of document.querySelectorAll(".setting[data-setting]")) {
+    const locked = !isUserEditable(settings, box.dataset.setting);
+    box.classList.toggle("locked", locked);
+    box.querySelector(".badge").hidden = !locked;
+    for (const control of box.querySelectorAll("input, select, button")) control.disabled = locked;
+  }
+}
+
+// ---- general -----------------------------------------------------------
+
+function renderGeneral({ values }) {
+  $("enabled").checked = values.enabled;
+  $("uiLanguage").value = values.uiLanguage;
+  $("mode").value = values.mode;
+  $("requireReasonToOverride").checked = values.requireReasonToOverride;
+  $("officialByDefault").checked = values.officialByDefault;
+}
+
+function wireGeneral() {
+  for (const key of ["enabled", "requireReasonToOverride", "officialByDefault"]) {
+    $(key).addEventListener("change", (event) => save(key, event.target.checked));
+  }
+  for (const key of ["uiLanguage", "mode"]) {
+    $(key).addEventListener("change", (event) => save(key, event.target.value));
+  }
+}
+
+// ---- official pages ----------------------------------------------------
+
+function renderOfficialPages({ values }) {
+  const list = $("official-pages");
+  list.replaceChildren(
+    ...values.officialPages.map((page) => {
+      const remove = el("button", {
+        text: t("optionsOfficialRemoveButton"),
+        attrs: { type: "button", "aria-label": t("optionsOfficialRemoveLabel", [page]) },
+      });
+      remove.addEventListener("click", () => {
+        $("official-input").focus();
+        save("officialPages", removeOfficialPage(state.settings.values.officialPages, page));
+      });
+      return el("li", {}, [el("span", { text: page }), remove]);
+    }),
+  );
+  $("official-pages-empty").hidden = values.officialPages.length > 0;
+}
+
+function wireOfficialPages() {
+  $("official-add").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = $("official-input");
+    const { list, error } = addOfficialPage(state.settings.values.officialPages, input.value);
+    if (error === "duplicate") {
+      setStatus(t("optionsOfficialDuplicate"), true);
+      return;
+    }
+    if (error) return;
+    input.value = "";
+    save("officialPages", list);
+  });
+}
+
+// ---- categories --------------------------------------------------------
+
+function renderCategories({ values }) {
+  const box = $("categories");
+  if (state.categoriesLang !== state.t.lang) {
+    const other = state.t.lang === "bn" ? "en" : "bn";
+    const legend = box.querySelector("legend");
+    box.replaceChildren(
+      legend,
+      ...CATEGORIES.map((category) => {
+        const input = el("input", { attrs: { type: "checkbox", value: category.id } });
+        input.addEventListener("change", () => {
+          const chosen = [...box.querySelectorAll("input:checked")].map((i) => i.value);
+          save("enabledCategories", chosen);
+        });
+        return el("label", {}, [
+          input,
+          " ",
+          el("span", { text: category.name[state.t.lang] }),
+          " ",
+          el("span", { className: "alt", text: `(${category.name[other]})`, attrs: { lang: other } }),
+        ]);
+      }),
+    );
+    state.categoriesLang = state.t.lang;
+  }
+  for (const input of box.querySelectorAll("input")) {
+    input.checked = values.enabledCategories.includes(input.value);
+  }
+}
+
+// ---- managed settings --------------------------------------------------
+
+function settingName(key) {
+  return el("dt", {}, [`${t(settingLabelKey(key))} `, el("code", { text: `(${key})` })]);
+}
+
+function renderManaged(settings) {
+  const body = $("managed-body");
+  const summary = managedSummary(settings);
+  if (!summary.any) {
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedNone") }));
+    return;
+  }
+  const parts = [];
+  if (summary.inForce.length) {
+    parts.push(
+      el("h3", { text: t("optionsManagedValuesHeading") }),
+      el(
+        "dl",
+        { className: "managed" },
+        summary.inForce.flatMap(({ key, value }) => [settingName(key), el("dd", { text: displayValue(value) })]),
+      ),
+    );
+  }
+  if (summary.lockedAtDefault.length) {
+    parts.push(
+      el("h3", { text: t("optionsManagedLockedHeading") }),
+      el(
+        "dl",
+        { className: "managed" },
+        summary.lockedAtDefault.flatMap((key) => [
+          settingName(key),
+          el("dd", { text: `${displayValue(settings.values[key])} — ${t("optionsManagedDefaultValue")}` }),
+        ]),
+      ),
+    );
+  }
+  if (summary.errors.length) {
+    parts.push(
+      el("h3", { className: "error", text: t("optionsManagedErrorsHeading") }),
+      el("p", { className: "muted", text: t("optionsManagedErrorNote") }),
+      el(
+        "ul",
+        { className: "problems", attrs: { role: "list" } },
+        summary.errors.map(({ key, message }) =>
+          el("li", { className: "error" }, [el("code", { text: key }), `: ${message}`]),
+        ),
+      ),
+    );
+  }
+  body.replaceChildren(...parts);
+}
+
+// ---- engine diagnostics ------------------------------------------------
+
+async function renderEngine() {
+  const body = $("engine-body");
+  body.replaceChildren(el("p", { className: "muted", text: t("optionsEngineLoading") }));
+  let status;
+  try {
+    status = await api.runtime.sendMessage({ type: MSG_STATUS });
+  } catch (error) {
+    status = { ok: false, error: error.message };
+  }
+  if (!status?.ok || !status.ready) {
+    body.replaceChildren(el("p", { className: "error", text: t("optionsEngineFailed", [status?.error ?? "?"]) }));
+    return;
+  }
+  const diagnostics = status.diagnostics ?? [];
+  body.replaceChildren(
+    el("p", { text: t("optionsEngineReady") }),
+    diagnostics.length
+      ? el("div", {}, [
+          el("h3", { className: "error", text: t("optionsEngineDiagnosticsHeading") }),
+          el(
+            "ul",
+            { className: "problems" },
+            diagnostics.map(({ key, message }) => el("li", { className: "error" }, [el("code", { text: key }), `: ${message}`])),
+          ),
+        ])
+      : el("p", { className: "muted", text: t("optionsEngineDiagnosticsNone") }),
+  );
+}
+
+// ---- override log ------------------------------------------------------
+
+function formatTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return date.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB");
+}
+
+async function renderOverrides() {
+  const body = $("overrides-body");
+  const log = await readOverrideLog();
+  $("overrides-export").disabled = log.length === 0;
+  if (log.length === 0) {
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsOverridesEmpty") }));
+    return;
+  }
+  const rows = newestFirst(log, LOG_ROWS_SHOWN);
+  const contextName = (c) => (c === "personal" ? t("contextPersonal") : c === "official" ? t("contextOfficial") : String(c ?? ""));
+  const cell = (text) => el("td", { text });
+  const table = el("table", {}, [
+    el("caption", { text: t("optionsOverridesCaption") }),
+    el("thead", {}, [
+      el(
+        "tr",
+        {},
+        ["optionsOverridesWhen", "optionsOverridesContext", "optionsOverridesCategories", "optionsOverridesRules", "optionsOverridesReason"].map(
+          (key) => el("th", { text: t(key), attrs: { scope: "col" } }),
+        ),
+      ),
+    ]),
+    el(
+      "tbody",
+      {},
+      rows.map((entry) =>
+        el("tr", {}, [
+          cell(formatTime(entry.at)),
+          cell(contextName(entry.context)),
+          cell((entry.categories ?? []).map((id) => categoryName(id, state.t.lang)).join(", ")),
+          cell((entry.rules ?? []).join(", ")),
+          cell(entry.reason || "—"),
+        ]),
+      ),
+    ),
+  ]);
+  const parts = [table];
+  if (log.length > rows.length) {
+    parts.unshift(el("p", { className: "muted", text: t("optionsOverridesShowing", [rows.length, log.length]) }));
+  }
+  body.replaceChildren(...parts);
+}
+
+async function exportOverrides() {
+  const log = await readOverrideLog();
+  const now = new Date();
+  const blob = new Blob([exportDocument(log, now, api.runtime.getManifest().version)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { attrs: { href: url, download: exportFileName(now) } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---- page --------------------------------------------------------------
+
+function render(settings) {
+  const languageChanged = !state.t || state.settings?.values.uiLanguage !== settings.values.uiLanguage;
+  state.settings = settings;
+  if (languageChanged) {
+    state.t = translatorFor(settings.values.uiLanguage);
+    localizePage(state.t);
+  }
+  renderGeneral(settings);
+  renderOfficialPages(settings);
+  renderCategories(settings);
+  renderManaged(settings);
+  applyLocks(settings);
+  if (languageChanged) renderOverrides().catch(console.error);
+}
+
+async function start() {
+  wireGeneral();
+  wireOfficialPages();
+  $("overrides-export").addEventListener("click", () => exportOverrides().catch(console.error));
+  render(await loadEffectiveSettings());
+  renderEngine();
+  renderOverrides();
+  onEffectiveSettingsChanged((settings) => {
+    render(settings);
+    renderEngine();
+  });
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && OVERRIDE_LOG_KEY in changes) renderOverrides().catch(console.error);
+  });
+}
+
+start().catch((error) => {
+  console.error("Sotorko options:", error);
+  setStatus(String(error?.message ?? error), true);
+});

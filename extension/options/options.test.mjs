@@ -1,0 +1,48 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
+import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
+import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
+import { SETTING_KEYS } from "../shared/settings-merge.js";
+import { CATALOGS } from "../shared/i18n.js";
+
+test("official pages: add trims, refuses empty and case-insensitive duplicates; remove removes", () => {
+  assert.deepEqual(addOfficialPage([], "  https://www.facebook.com/cabinet  "), { list: ["https://www.facebook.com/cabinet"], error: null });
+  assert.equal(addOfficialPage(["Cabinet Division"], "cabinet division").error, "duplicate");
+  assert.equal(addOfficialPage([], "   ").error, "empty");
+  assert.deepEqual(removeOfficialPage(["a", "b"], "a"), ["b"]);
+});
+
+test("managedSummary lists policy values, locked-at-default keys and errors", () => {
+  const settings = {
+    values: { mode: "strict", enabled: true },
+    locked: ["mode", "enabled", "enabledCategories"],
+    sources: { mode: "policy", enabled: "default", enabledCategories: "default", lockedSettings: "policy" },
+    policyErrors: [{ key: "enabledCategories", message: "unknown category `politics`" }],
+  };
+  const s = managedSummary(settings);
+  assert.equal(s.any, true);
+  assert.deepEqual(s.inForce.map((e) => e.key), ["mode", "lockedSettings"]);
+  assert.deepEqual(s.lockedAtDefault, ["enabled", "enabledCategories"]);
+  assert.equal(s.errors.length, 1);
+  assert.equal(managedSummary({ values: {}, locked: [], sources: {}, policyErrors: [] }).any, false);
+});
+
+test("every setting has a localised label for the managed section", () => {
+  for (const key of SETTING_KEYS) {
+    assert.ok(CATALOGS.en[settingLabelKey(key)], `missing label for ${key}`);
+  }
+  assert.equal(displayValue("strict"), "strict");
+  assert.equal(displayValue(["a", "b"]), "a\nb");
+  assert.equal(displayValue([]), "[]");
+  assert.equal(displayValue({ political: { official: "block" } }), '{\n  "political": {\n    "official": "block"\n  }\n}');
+});
+
+test("override export: newest first for display, a dated file, entries oldest first", () => {
+  assert.deepEqual(newestFirst([1, 2, 3], 2), [3, 2]);
+  const date = new Date("2026-11-28T12:00:00Z");
+  assert.equal(exportFileName(date), "sotorko-override-log-2026-11-28.json");
+  const doc = JSON.parse(exportDocument([{ at: "a" }, { at: "b" }], date, "0.1.0"));
+  assert.equal(doc.kind, "sotorko-override-log");
+  assert.deepEqual(doc.entries.map((e) => e.at), ["a", "b"]);
+});

@@ -1,0 +1,103 @@
+/**
+ * The toolbar popup: per-tab on/off, the posting context, the findings
+ * count of the current composer, and a link to the options page.
+ */
+import { browserApi } from "../shared/browser-api.js";
+import { loadEffectiveSettings, isUserEditable } from "../shared/settings.js";
+import { translatorFor } from "../shared/i18n.js";
+import { localizePage } from "../shared/i18n-dom.js";
+import { MSG_TAB_INFO, MSG_SET_TAB } from "../shared/messages.js";
+import { isFacebookUrl } from "./facebook-url.js";
+import { tabView } from "./tab-view.js";
+
+const REFRESH_MS = 1500;
+const api = browserApi();
+const $ = (id) => document.getElementById(id);
+
+function showMessage(text) {
+  $("message").textContent = text;
+  $("message").hidden = false;
+  $("tab-controls").hidden = true;
+}
+
+function isNoReceiverError(error) {
+  return /receiving end does not exist|could not establish connection/i.test(String(error?.message ?? error));
+}
+
+async function askTab(tabId, message) {
+  const answer = await api.tabs.sendMessage(tabId, message);
+  if (!answer?.ok) throw new Error(answer?.error ?? "no answer");
+  return answer;
+}
+
+function render(info, t, enabledLocked) {
+  const view = tabView(info, { enabledLocked });
+  $("message").hidden = true;
+  $("tab-controls").hidden = false;
+  const toggle = $("tab-enabled");
+  toggle.checked = view.enabled;
+  toggle.disabled = view.switchDisabled;
+  $("enabled-locked").hidden = !view.showLockedNote;
+  $("tab-off").hidden = !view.showOffNote;
+  for (const radio of document.querySelectorAll('input[name="context"]')) {
+    radio.checked = radio.value === view.contextChoice;
+  }
+  $("context-now").textContent = t("popupContextNow", [t(view.contextNameKey), t(view.sourceKey)]);
+  for (const [severity, n] of Object.entries(view.counts)) {
+    document.querySelector(`[data-count="${severity}"]`).textContent = String(n);
+  }
+  $("counts").hidden = !view.showCounts;
+  $("findings-empty").hidden = view.emptyKey === null;
+  if (view.emptyKey) $("findings-empty").textContent = t(view.emptyKey);
+}
+
+/**
+ * The tab the popup controls: the active tab, or the tab named by `?tab=ID`
+ * (lets tests and an "open in a tab" view drive a given tab).
+ */
+async function targetTab() {
+  const requested = Number(new URLSearchParams(location.search).get("tab"));
+  if (Number.isInteger(requested) && requested > 0) return api.tabs.get(requested).catch(() => undefined);
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function start() {
+  const settings = await loadEffectiveSettings();
+  const t = translatorFor(settings.values.uiLanguage);
+  localizePage(t);
+  $("open-options").addEventListener("click", () => {
+    api.runtime.openOptionsPage().finally(() => window.close());
+  });
+
+  const tab = await targetTab();
+  if (!tab || !isFacebookUrl(tab.url)) {
+    showMessage(t("popupNotFacebook"));
+    return;
+  }
+
+  const enabledLocked = !isUserEditable(settings, "enabled");
+  const fail = (error) =>
+    showMessage(isNoReceiverError(error) ? t("popupNoContentScript") : t("popupError", [error.message]));
+  const update = (message) =>
+    askTab(tab.id, message).then((info) => render(info, t, enabledLocked), fail);
+
+  $("tab-enabled").addEventListener("change", (event) => {
+    if (!enabledLocked) update({ type: MSG_SET_TAB, enabled: event.target.checked });
+  });
+  for (const radio of document.querySelectorAll('input[name="context"]')) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) update({ type: MSG_SET_TAB, context: radio.value === "auto" ? null : radio.value });
+    });
+  }
+
+  await update({ type: MSG_TAB_INFO });
+  setInterval(() => {
+    if (document.visibilityState === "visible") update({ type: MSG_TAB_INFO });
+  }, REFRESH_MS);
+}
+
+start().catch((error) => {
+  console.error("Sotorko popup:", error);
+  showMessage(String(error?.message ?? error));
+});

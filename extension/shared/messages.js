@@ -1,0 +1,30 @@
+/**
+ * Message types exchanged between the parts of the extension
+ * (docs/architecture.md, "Content script ⇄ background" and "Popup ⇄ content script").
+ */
+
+/** Content script → background: `{ type, text, context }` → `{ ok: true, report } | { ok: false, error }`. */
+export const MSG_CHECK = "sotorko:check";
+
+/** Any page → background: `{ type }` → `{ ok: true, ready, diagnostics } | { ok: false, ready: false, error, diagnostics: [] }`. */
+export const MSG_STATUS = "sotorko:status";
+
+/** Popup → content script: `{ type }` → `{ ok: true, enabled, context, contextSource, counts, composers }`. */
+export const MSG_TAB_INFO = "sotorko:tab-info";
+
+/** Popup → content script: `{ type, enabled?, context? }` → same answer as tab-info. */
+export const MSG_SET_TAB = "sotorko:set-tab";
+
+/** The two posting contexts the engine knows. */
+export const CONTEXTS = Object.freeze(["official", "personal"]);
+
+/** Where a tab's context came from, as reported by `sotorko:tab-info`. */
+export const CONTEXT_SOURCES = Object.freeze(["business-suite", "official-page", "toggle", "default"]);
+
+/** Severities, highest first. */
+export const SEVERITIES = Object.freeze(["block", "warn", "advise"]);
+
+/** True when `context` is one of {@link CONTEXTS}. */
+export function isContext(context) {
+  return CONTEXTS.includes(context);
+}

@@ -1,0 +1,80 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { loadEffectiveSettings, saveUserSetting, onEffectiveSettingsChanged, readManagedStorage } from "./settings.js";
+
+/** A minimal in-memory `browser.storage` with local and managed areas. */
+function installStub({ local = {}, managed = undefined, managedRejects = false } = {}) {
+  const listeners = new Set();
+  const area = (data) => ({
+    async get(keys) {
+      if (keys == null) return { ...data };
+      const list = Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
+    },
+    async set(items) {
+      Object.assign(data, items);
+      const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }]));
+      for (const l of listeners) l(changes, "local");
+    },
+  });
+  const stub = {
+    storage: {
+      local: area(local),
+      managed: {
+        async get() {
+          if (managedRejects) throw new Error("Managed storage manifest not found");
+          return managed ?? {};
+        },
+      },
+      onChanged: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
+    },
+  };
+  globalThis.browser = stub;
+  return { stub, local, fire: (changes, name) => listeners.forEach((l) => l(changes, name)), listeners };
+}
+
+test("Firefox with no policy: managed.get() rejects and counts as empty", async () => {
+  installStub({ managedRejects: true, local: { uiLanguage: "en" } });
+  assert.deepEqual(await readManagedStorage(), {});
+  const s = await loadEffectiveSettings();
+  assert.equal(s.values.uiLanguage, "en");
+  assert.deepEqual(s.locked, []);
+});
+
+test("a context without a managed area counts as no policy", async () => {
+  const { stub } = installStub();
+  delete stub.storage.managed;
+  assert.deepEqual(await readManagedStorage(), {});
+});
+
+test("saveUserSetting stores allowed keys and refuses locked, policy-only and unknown keys", async () => {
+  const { local } = installStub({ managed: { lockedSettings: ["enabled"], mode: "strict" } });
+  await saveUserSetting("uiLanguage", "bn");
+  assert.equal(local.uiLanguage, "bn");
+  await assert.rejects(saveUserSetting("enabled", false), /set by your organisation/);
+  await assert.rejects(saveUserSetting("mode", "warn"), /set by your organisation/);
+  await assert.rejects(saveUserSetting("lockedSettings", []), /not a setting/);
+  await assert.rejects(saveUserSetting("colour", "red"), /not a setting/);
+  await assert.rejects(saveUserSetting("officialPages", "not-a-list"), /invalid value/);
+  assert.equal("enabled" in local, false);
+});
+
+test("onEffectiveSettingsChanged fires for setting and policy changes, not for the override log", async () => {
+  const { fire } = installStub({ local: {} });
+  const seen = [];
+  const unsubscribe = onEffectiveSettingsChanged((s) => seen.push(s));
+  fire({ overrideLog: { newValue: [] } }, "local");
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(seen.length, 0);
+  await saveUserSetting("officialByDefault", true);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].values.officialByDefault, true);
+  fire({ mode: { newValue: "strict" } }, "managed");
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(seen.length, 2);
+  unsubscribe();
+  fire({ mode: { newValue: "strict" } }, "managed");
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(seen.length, 2);
+});
