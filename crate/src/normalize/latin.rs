@@ -1,0 +1,516 @@
+//! The Latin view (lower-cased words, leetspeak read as letters, spaced or
+//! punctuated single letters joined) and, word by word, the Banglish
+//! skeleton view built from it.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use super::canonical::Unit;
+use super::digits::{bangla_digit, leet_digit};
+use super::skeleton::skeletonize;
+use super::view::{View, ViewBuilder};
+
+/// What a character of a Latin word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A letter (lower-cased), or a symbol or digit read as one.
+    Letter,
+    /// An ASCII digit.
+    Digit,
+    /// `@`, `$` or `!`: read as a letter inside a word, else a separator.
+    Sym,
+    /// An apostrophe, kept between word characters.
+    Apos,
+}
+
+/// One character of a Latin word and the original bytes it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// The (folded) character.
+    pub ch: char,
+    /// Original start byte.
+    pub start: usize,
+    /// Original end byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Whether it was an upper-case letter (for splitting `JoyBangla`).
+    pub upper: bool,
+}
+
+/// A combining mark outside the Bangla block (e.g. the strike-through
+/// U+0336 of "fancy text"); dropped inside words.
+pub(crate) fn is_mark(c: char) -> bool {
+    !c.is_ascii() && !('\u{0980}'..='\u{09FF}').contains(&c) && is_combining_mark(c)
+}
+
+/// Separators that may stand between joined single letters (`B.N.P`, `B-N-P`).
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-' | '_' | '*' | '/' | '|' | '~' | '·' | '•' | '\u{2010}'..='\u{2015}'
+    )
+}
+
+/// Letters of the Latin script outside ASCII (kept, lower-cased, when they
+/// have no ASCII compatibility decomposition, e.g. `ß`, `ø`, `ł`).
+fn is_latin_letter(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00C0}'..='\u{024F}'
+            | '\u{1E00}'..='\u{1EFF}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+    ) && c.is_alphabetic()
+}
+
+/// Suffixes after a leading digit that mark a number with a unit or an
+/// ordinal (`4th`, `5g`, `3pm`), where the digit is not leetspeak.
+const UNIT_SUFFIXES: [&str; 30] = [
+    "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "g", "d", "x", "h", "kg", "km", "cm", "mm",
+    "gb", "mb", "tb", "tk", "mg", "ml", "l", "p", "px", "hr", "v", "w", "y",
+];
+
+/// The separator characters seen between two words (only the first two are
+/// kept; that is all the joining rule needs).
+#[derive(Clone, Copy, Debug, Default)]
+struct Gap {
+    count: u8,
+    first: char,
+    second: char,
+}
+
+impl Gap {
+    fn add(&mut self, c: char) {
+        match self.count {
+            0 => self.first = c,
+            1 => self.second = c,
+            _ => {}
+        }
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// One space, one joiner, or a joiner and a space (`B. N. P`).
+    fn joinable(&self) -> bool {
+        match self.count {
+            1 => self.first.is_whitespace() || is_joiner(self.first),
+            2 => is_joiner(self.first) && self.second.is_whitespace(),
+            _ => false,
+        }
+    }
+
+    fn has_joiner(&self) -> bool {
+        self.count > 0 && is_joiner(self.first)
+    }
+}
+
+/// Builds the Latin and skeleton views from canonical units.
+pub(crate) struct LatinBuilder {
+    latin: ViewBuilder,
+    skeleton: ViewBuilder,
+    /// Raw characters of the word being read.
+    token: Vec<Item>,
+    /// Pending run of single-letter words, maybe to be joined.
+    run: Vec<Item>,
+    run_joiner: bool,
+    skel_buf: Vec<Item>,
+    gap: Gap,
+}
+
+impl LatinBuilder {
+    /// A builder expecting about `capacity` bytes.
+    pub(crate) fn new(capacity: usize) -> Self {
+        LatinBuilder {
+            latin: ViewBuilder::with_capacity(capacity),
+            skeleton: ViewBuilder::with_capacity(capacity),
+            token: Vec::new(),
+            run: Vec::new(),
+            run_joiner: false,
+            skel_buf: Vec::new(),
+            gap: Gap::default(),
+        }
+    }
+
+    /// Feeds the next canonical unit.
+    pub(crate) fn push(&mut self, u: Unit) {
+        let c = u.ch;
+        if c.is_ascii() {
+            self.push_ascii(c, u.start, u.end);
+            return;
+        }
+        if let Some(d) = bangla_digit(c) {
+            self.push_ascii(d, u.start, u.end);
+            return;
+        }
+        if ('\u{0980}'..='\u{09FF}').contains(&c) {
+            self.separator(c);
+            return;
+        }
+        if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+            self.push_item('\'', u.start, u.end, Kind::Apos);
+            return;
+        }
+        if is_combining_mark(c) {
+            match self.token.last_mut() {
+                Some(last) => last.end = last.end.max(u.end),
+                None => self.gap.add(c),
+            }
+            return;
+        }
+        let mut ascii = [0u8; 4];
+        let mut n = 0usize;
+        let mut only_ascii = true;
+        decompose_compatible(c, |d| {
+            if d.is_ascii() && n < ascii.len() {
+                ascii[n] = d as u8;
+                n += 1;
+            } else if !is_combining_mark(d) {
+                only_ascii = false;
+            }
+        });
+        if only_ascii && n == 1 {
+            self.push_ascii(char::from(ascii[0]), u.start, u.end);
+        } else if only_ascii && n > 1 && ascii[..n].iter().all(u8::is_ascii_alphanumeric) {
+            for &b in &ascii[..n] {
+                self.push_ascii(char::from(b), u.start, u.end);
+            }
+        } else if is_latin_letter(c) {
+            for l in c.to_lowercase() {
+                self.push_item(l, u.start, u.end, Kind::Letter);
+            }
+        } else {
+            self.separator(c);
+        }
+    }
+
+    fn push_ascii(&mut self, c: char, start: usize, end: usize) {
+        match c {
+            'a'..='z' => self.push_item(c, start, end, Kind::Letter),
+            'A'..='Z' => {
+                self.push_item(c.to_ascii_lowercase(), start, end, Kind::Letter);
+                if let Some(last) = self.token.last_mut() {
+                    last.upper = true;
+                }
+            }
+            '0'..='9' => self.push_item(c, start, end, Kind::Digit),
+            '@' | '$' | '!' => self.push_item(c, start, end, Kind::Sym),
+            '\'' => self.push_item(c, start, end, Kind::Apos),
+            _ => self.separator(c),
+        }
+    }
+
+    fn push_item(&mut self, ch: char, start: usize, end: usize, kind: Kind) {
+        self.token.push(Item {
+            ch,
+            start,
+            end,
+            kind,
+            upper: false,
+        });
+    }
+
+    fn separator(&mut self, c: char) {
+        if !self.token.is_empty() {
+            self.finish_token();
+        }
+        self.gap.add(c);
+    }
+
+    /// Trims symbols off the token's ends, reads leetspeak and hands the word on.
+    fn finish_token(&mut self) {
+        let mut token = std::mem::take(&mut self.token);
+        let is_word_char = |t: &Item| matches!(t.kind, Kind::Letter | Kind::Digit);
+        let mut lo = 0;
+        let mut hi = token.len();
+        while lo < hi && !is_word_char(&token[lo]) {
+            // A leading `$` before a letter is leetspeak (`$hit`).
+            if token[lo].ch == '$' && token.get(lo + 1).is_some_and(|t| t.kind == Kind::Letter) {
+                break;
+            }
+            self.gap.add(token[lo].ch);
+            lo += 1;
+        }
+        while hi > lo && !is_word_char(&token[hi - 1]) {
+            hi -= 1;
+        }
+        if lo < hi {
+            let word = &mut token[lo..hi];
+            let letters_only = word.iter().all(|t| t.kind == Kind::Letter);
+            if !letters_only {
+                for t in word.iter_mut() {
+                    match (t.kind, t.ch) {
+                        (Kind::Sym, '@') => *t = letter(*t, 'a'),
+                        (Kind::Sym, '$') => *t = letter(*t, 's'),
+                        (Kind::Sym, _) => *t = letter(*t, 'i'),
+                        _ => {}
+                    }
+                }
+                read_leet_digits(word);
+            }
+            self.take_camel_case(word, letters_only);
+            self.gap = Gap::default();
+        }
+        for t in &token[hi..] {
+            self.gap.add(t.ch);
+        }
+        self.token = token;
+        self.token.clear();
+    }
+
+    /// Splits a word of letters at each lower-to-upper case change
+    /// (`#JoyBangla` → `joy bangla`, `ShameOnBNP` → `shame on bnp`), then
+    /// takes each part. Words with digits or symbols are not split, so that
+    /// `P@ssW0rd` still reads as `password`.
+    fn take_camel_case(&mut self, word: &[Item], letters_only: bool) {
+        let mut from = 0;
+        if letters_only {
+            for i in 1..word.len() {
+                if word[i].upper && !word[i - 1].upper {
+                    self.take_word(&word[from..i]);
+                    self.gap = Gap::default();
+                    from = i;
+                }
+            }
+        }
+        self.take_word(&word[from..]);
+    }
+
+    /// Queues a single letter for joining, or emits a word.
+    fn take_word(&mut self, word: &[Item]) {
+        let single = word.len() == 1 && word[0].kind == Kind::Letter && word[0].ch.is_ascii();
+        if single {
+            if !self.run.is_empty() && self.gap.joinable() {
+                self.run_joiner |= self.gap.has_joiner();
+            } else {
+                self.flush_run();
+            }
+            self.run.push(word[0]);
+        } else {
+            self.flush_run();
+            self.emit_word(word);
+        }
+    }
+
+    /// Emits the pending single letters: joined when there are at least
+    /// three, or two with a joiner between them; else one by one.
+    fn flush_run(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        if run.len() >= 3 || (run.len() >= 2 && self.run_joiner) {
+            self.emit_word(&run);
+        } else {
+            for t in &run {
+                self.emit_word(std::slice::from_ref(t));
+            }
+        }
+        self.run = run;
+        self.run.clear();
+        self.run_joiner = false;
+    }
+
+    fn emit_word(&mut self, word: &[Item]) {
+        let Some(first) = word.first() else {
+            return;
+        };
+        if !self.latin.is_empty() {
+            let gap_start = self.latin.last_end();
+            self.latin.push(' ', gap_start, first.start);
+        }
+        for t in word {
+            self.latin.push(t.ch, t.start, t.end);
+        }
+        skeletonize(word, &mut self.skel_buf);
+        if let Some(first) = self.skel_buf.first() {
+            if !self.skeleton.is_empty() {
+                let gap_start = self.skeleton.last_end();
+                self.skeleton.push(' ', gap_start, first.start);
+            }
+            for t in &self.skel_buf {
+                self.skeleton.push(t.ch, t.start, t.end);
+            }
+        }
+    }
+
+    /// The finished Latin and skeleton views.
+    pub(crate) fn finish(mut self) -> (View, View) {
+        if !self.token.is_empty() {
+            self.finish_token();
+        }
+        self.flush_run();
+        (self.latin.finish(), self.skeleton.finish())
+    }
+}
+
+fn letter(t: Item, ch: char) -> Item {
+    Item {
+        ch,
+        kind: Kind::Letter,
+        ..t
+    }
+}
+
+/// Reads digit runs as letters where they are leetspeak: every digit of the
+/// run has a reading, the word has letters, and the run is inside the word,
+/// or is one trailing digit (`hell0`), or one leading digit not followed by
+/// an ordinal or unit (`5ex`, but not `4th`, `5g`, `3pm`). Pure numbers and
+/// longer leading or trailing runs (`2024`, `500tk`, `covid19`, `abc123`)
+/// stay digits.
+fn read_leet_digits(word: &mut [Item]) {
+    if !word.iter().any(|t| t.kind == Kind::Letter) {
+        return;
+    }
+    let n = word.len();
+    let mut i = 0;
+    while i < n {
+        if word[i].kind != Kind::Digit {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < n && word[i].kind == Kind::Digit {
+            i += 1;
+        }
+        let b = i;
+        if !word[a..b].iter().all(|t| leet_digit(t.ch).is_some()) {
+            continue;
+        }
+        let left = a > 0 && word[a - 1].kind == Kind::Letter;
+        let right = b < n && word[b].kind == Kind::Letter;
+        let convert = match (left, right) {
+            (true, true) => true,
+            (true, false) => b - a == 1,
+            (false, true) => b - a == 1 && !is_unit_suffix(&word[b..]),
+            (false, false) => false,
+        };
+        if convert {
+            for t in &mut word[a..b] {
+                if let Some(l) = leet_digit(t.ch) {
+                    *t = letter(*t, l);
+                }
+            }
+        }
+    }
+}
+
+fn is_unit_suffix(rest: &[Item]) -> bool {
+    if rest.len() > 2 {
+        return false;
+    }
+    let mut buf = [0u8; 2];
+    for (slot, t) in buf.iter_mut().zip(rest) {
+        if !t.ch.is_ascii_lowercase() {
+            return false;
+        }
+        *slot = t.ch as u8;
+    }
+    let suffix = &buf[..rest.len()];
+    UNIT_SUFFIXES.iter().any(|u| u.as_bytes() == suffix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::canonical::for_each_unit;
+    use super::*;
+
+    fn views(text: &str) -> (View, View) {
+        let mut b = LatinBuilder::new(text.len());
+        for_each_unit(text, |u| b.push(u));
+        b.finish()
+    }
+
+    fn latin(text: &str) -> String {
+        views(text).0.text
+    }
+
+    #[test]
+    fn lower_cases_and_separates_words() {
+        assert_eq!(latin("Vote for   BNP!!"), "vote for bnp");
+        assert_eq!(latin("নৌকা marka, vote"), "marka vote");
+        assert_eq!(latin("...hello..."), "hello");
+    }
+
+    #[test]
+    fn leetspeak_inside_words() {
+        assert_eq!(latin("p@ssw0rd"), "password");
+        assert_eq!(latin("P@$$W0RD"), "password");
+        assert_eq!(
+            latin("$hit sh1t k!ll h4te 5ex hell0"),
+            "shit shit kill hate sex hello"
+        );
+        assert_eq!(latin("b1tch3s"), "bitches");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        assert_eq!(latin("2024 100 $100 100$ 7"), "2024 100 100 100 7");
+        assert_eq!(
+            latin("4th 1st 5g 3pm 500tk covid19 abc123"),
+            "4th 1st 5g 3pm 500tk covid19 abc123"
+        );
+        assert_eq!(latin("@rahim hello!"), "rahim hello");
+    }
+
+    #[test]
+    fn spaced_letters_join() {
+        assert_eq!(latin("A W A M I"), "awami");
+        assert_eq!(latin("B.N.P"), "bnp");
+        assert_eq!(latin("B-N-P"), "bnp");
+        assert_eq!(latin("B N P"), "bnp");
+        assert_eq!(latin("B. N. P."), "bnp");
+        assert_eq!(latin("vote for B.N.P now"), "vote for bnp now");
+        assert_eq!(latin("U.S"), "us");
+    }
+
+    #[test]
+    fn camel_case_hashtags_split() {
+        assert_eq!(latin("#JoyBangla #ShameOnBNP"), "joy bangla shame on bnp");
+        assert_eq!(latin("BNP NOWKA iPhone"), "bnp nowka i phone");
+        assert_eq!(latin("P@ssW0rd"), "password");
+        let (v, _) = views("#JoyBangla");
+        assert_eq!(v.text, "joy bangla");
+        assert_eq!(v.original_span(0, 3), (1, 4));
+        assert_eq!(v.original_span(4, 10), (4, 10));
+        assert_eq!(v.original_span(3, 4), (4, 4));
+    }
+
+    #[test]
+    fn ordinary_words_do_not_join() {
+        assert_eq!(latin("I am a man"), "i am a man");
+        assert_eq!(latin("a b"), "a b");
+        assert_eq!(latin("a, b, c"), "a b c");
+        assert_eq!(latin("x - y - z"), "x y z");
+        assert_eq!(latin("I a"), "i a");
+    }
+
+    #[test]
+    fn joined_letters_map_to_the_whole_run() {
+        let (v, _) = views("say A W A M I now");
+        assert_eq!(v.text, "say awami now");
+        assert_eq!(v.original_span(4, 9), (4, 13));
+    }
+
+    #[test]
+    fn fancy_text_folds() {
+        assert_eq!(latin("𝐁𝐍𝐏 ｂｎｐ"), "bnp bnp");
+        assert_eq!(latin("b\u{0336}n\u{0336}p\u{0336}"), "bnp");
+        assert_eq!(latin("vötë café"), "vote cafe");
+        assert_eq!(latin("Ｂ．Ｎ．Ｐ"), "bnp");
+        assert_eq!(latin("straße"), "straße");
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        assert_eq!(latin("BNP's rally"), "bnp's rally");
+        assert_eq!(latin("don’t 'quoted'"), "don't quoted");
+    }
+
+    #[test]
+    fn zero_width_inside_word_keeps_it_joined() {
+        let text = "B\u{200B}NP";
+        let (v, _) = views(text);
+        assert_eq!(v.text, "bnp");
+        assert_eq!(v.original_span(0, 3), (0, text.len()));
+    }
+}
