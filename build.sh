@@ -63,8 +63,8 @@ ensure_browsers() {
 }
 
 build_wasm() {
-  log "compiling the core for wasm32 (release, size-optimised)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build -q -p sotorko --lib --release \
+  log "compiling the core for wasm32 (release, size-optimised, opt-level z)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build -q -p sotorko --lib --release \
     --target wasm32-unknown-unknown --no-default-features
   rm -rf build/wasm
   mkdir -p build/wasm
@@ -98,6 +98,8 @@ run_tests() {
   cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
   log "cargo test"
   cargo test -q --workspace
+  log "political neutrality of the default pack"
+  python3 tests/quality/neutrality.py --bin target/debug/sotorko
   build_extension
   log "web-ext lint"
   node_modules/.bin/web-ext lint --source-dir dist/extension --self-hosted --warnings-as-errors=false --output text
