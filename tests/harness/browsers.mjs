@@ -138,9 +138,12 @@ function commonBrowserApi({ name, version, extensionBaseUrl, extensionId, tempDi
  * @param {string[]} [options.args] extra command-line switches
  * @param {string} [options.locale] UI language, e.g. "bn" (--lang and Accept-Language)
  * @param {string} [options.executablePath]
+ * @param {boolean} [options.allowPolicyInstalls=false] let Chromium download policy force-installed
+ *   extensions (ExtensionSettings update_url on loopback): drops --disable-background-networking and
+ *   --disable-component-update, which stop the extension updater
  */
 export async function launchChromium(options) {
-  const { server, extensionDir, policy, network = "proxy", args = [], locale } = options;
+  const { server, extensionDir, policy, network = "proxy", args = [], locale, allowPolicyInstalls = false } = options;
   if (!server) throw new Error("launchChromium: options.server (from startFixtureServer) is required");
   const tempDir = await makeTempDir("sotorko-chromium-");
   const home = path.join(tempDir, "home");
@@ -180,8 +183,7 @@ export async function launchChromium(options) {
     "--no-sandbox",
     "--ignore-certificate-errors",
     `--host-resolver-rules=${hostRules}`,
-    "--disable-background-networking",
-    "--disable-component-update",
+    ...(allowPolicyInstalls ? [] : ["--disable-background-networking", "--disable-component-update"]),
     "--disable-sync",
     "--disable-default-apps",
     "--disable-domain-reliability",
@@ -201,7 +203,7 @@ export async function launchChromium(options) {
       executablePath,
       headless: true,
       args: launchArgs,
-      ignoreDefaultArgs: ["--disable-extensions"],
+      ignoreDefaultArgs: ["--disable-extensions", ...(allowPolicyInstalls ? ["--disable-background-networking", "--disable-component-update"] : [])],
       ignoreHTTPSErrors: true,
       env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"), XDG_CACHE_HOME: path.join(home, ".cache") },
       viewport: { width: 1280, height: 900 },

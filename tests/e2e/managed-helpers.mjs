@@ -1,0 +1,167 @@
+/**
+ * Helpers for the managed-deployment tests (managed-*.test.mjs): packaging
+ * with a throwaway key, a loopback update server, and waiting for a
+ * policy-installed extension and its managed storage.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, "../..");
+export const DIST_DIR = path.join(ROOT, "dist");
+/** The built extension (./build.sh); SOTORKO_EXTENSION_DIR points elsewhere for development. */
+export const EXTENSION_DIR = process.env.SOTORKO_EXTENSION_DIR ?? path.join(DIST_DIR, "extension");
+export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8"));
+export const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Throws a clear message when the extension has not been built. */
+export function requireBuiltExtension() {
+  for (const file of ["manifest.json", "background.js", "content.js", "options/options.html", "managed_schema.json"]) {
+    if (!existsSync(path.join(EXTENSION_DIR, file))) throw new Error(`no ${file} in ${EXTENSION_DIR}: run ./build.sh first`);
+  }
+}
+
+/** A temp folder removed at process exit. */
+export function makeTempDir(prefix) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Runs scripts/package.sh on dist/extension with a throwaway RSA key made
+ * here (never committed). Returns { id, dir, crx, xpi, version, publicKeyB64 }.
+ */
+export function packageWithThrowawayKey(tempDir, updateUrl) {
+  const key = path.join(tempDir, "throwaway-admin-key.pem");
+  execFileSync("openssl", ["genrsa", "-out", key, "2048"], { stdio: "ignore" });
+  const out = path.join(tempDir, "package");
+  const run = spawnSync("bash", [path.join(ROOT, "scripts/package.sh"), "--key", key, "--update-url", updateUrl, "--source", EXTENSION_DIR, "--out", out], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`package.sh failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  const id = /^Extension id: ([a-p]{32})$/m.exec(run.stdout)?.[1];
+  if (!id) throw new Error(`package.sh printed no extension id:\n${run.stdout}`);
+  const version = MANIFEST.version;
+  const publicKeyB64 = execFileSync("openssl", ["pkey", "-in", key, "-pubout", "-outform", "DER"]).toString("base64");
+  return { id, dir: out, crx: path.join(out, `sotorko-${version}.crx`), xpi: path.join(out, `sotorko-${version}.xpi`), version, publicKeyB64 };
+}
+
+/**
+ * Serves files of `dir` over http://127.0.0.1:PORT/ (updates.xml and the
+ * CRX), recording each request path. Returns { port, url(name), requests, close() }.
+ */
+export async function startUpdateServer(dir) {
+  const requests = [];
+  const types = { ".xml": "text/xml; charset=utf-8", ".crx": "application/x-chrome-extension", ".xpi": "application/x-xpinstall" };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    requests.push(url.pathname + url.search);
+    const name = path.basename(url.pathname);
+    const file = path.join(dir(), name);
+    if (!/^[\w.-]+$/.test(name) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(name)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    port,
+    url: (name) => `http://127.0.0.1:${port}/${name}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * Waits until the policy-installed extension's options page opens (before
+ * the install, navigating to it fails). Returns { page, seconds }.
+ */
+export async function waitForInstalledOptionsPage(browser, optionsUrl, { timeout = 90_000 } = {}) {
+  const start = Date.now();
+  let lastError = null;
+  while (Date.now() - start < timeout) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(optionsUrl, { timeout: 10_000 });
+      if (await page.evaluate(() => Boolean(document.querySelector("#managed-body")))) {
+        return { page, seconds: (Date.now() - start) / 1000 };
+      }
+    } catch (error) {
+      lastError = error;
+    }
+    await page.close().catch(() => {});
+    await sleep(1000);
+  }
+  throw new Error(`the extension was not installed by policy within ${timeout} ms: ${lastError?.message ?? "options page never loaded"}`);
+}
+
+/**
+ * Waits until storage.managed (read from an extension page) holds every
+ * key of `expected` with that value (JSON-equal) and none of `absent`; returns it.
+ */
+export async function waitForManaged(page, expected, absent = [], { timeout = 30_000 } = {}) {
+  return page.waitForFunction(
+    async (want, without) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      let managed;
+      try {
+        managed = await api.storage.managed.get();
+      } catch {
+        return null;
+      }
+      const matches = Object.entries(want).every(([k, v]) => JSON.stringify(managed[k]) === JSON.stringify(v));
+      return matches && without.every((k) => !(k in managed)) ? managed : null;
+    },
+    { args: [expected, absent], timeout, interval: 500, message: `storage.managed to hold ${JSON.stringify(expected)} without ${absent}` },
+  );
+}
+
+/** The "Managed settings" section of the options page: errors and in-force text. */
+export async function managedSection(page) {
+  return page.evaluate(() => {
+    const body = document.querySelector("#managed-body");
+    return {
+      text: body?.textContent ?? "",
+      errors: [...(body?.querySelectorAll("li.error") ?? [])].map((li) => ({ key: li.querySelector("code")?.textContent ?? "", text: li.textContent })),
+    };
+  });
+}
+
+/** State of one setting's control on the options page. */
+export async function settingControl(page, key) {
+  return page.evaluate((k) => {
+    const box = document.querySelector(`[data-setting="${k}"]`);
+    const control = document.getElementById(k);
+    return {
+      exists: Boolean(box),
+      value: control ? (control.type === "checkbox" ? control.checked : control.value) : null,
+      disabled: control?.disabled ?? null,
+      lockedClass: box?.classList.contains("locked") ?? false,
+      badgeVisible: Boolean(box?.querySelector(".badge") && !box.querySelector(".badge").hidden),
+      badgeText: box?.querySelector(".badge")?.textContent ?? "",
+    };
+  }, key);
+}
+
+/** All underlined texts (every severity), lower-cased, from the page's CSS highlights. */
+export async function underlinedTexts(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const severity of ["block", "warn", "advise"]) {
+      const highlight = globalThis.CSS?.highlights?.get(`sotorko-${severity}`);
+      out[severity] = highlight ? [...highlight].map((range) => range.toString().toLowerCase()) : [];
+    }
+    return out;
+  });
+}
+
