@@ -23,7 +23,7 @@ const LOG_ROWS_SHOWN = 100;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
-const state = { settings: null, t: null, categoriesLang: null };
+const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [] };
 const t = (...args) => state.t(...args);
 
 function setStatus(text, isError = false) {
@@ -146,7 +146,7 @@ function settingName(key) {
 
 function renderManaged(settings) {
   const body = $("managed-body");
-  const summary = managedSummary(settings);
+  const summary = managedSummary(settings, state.engineDiagnostics);
   if (!summary.any) {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedNone") }));
     return;
@@ -207,6 +207,8 @@ async function renderEngine() {
     return;
   }
   const diagnostics = status.diagnostics ?? [];
+  state.engineDiagnostics = diagnostics;
+  if (state.settings) renderManaged(state.settings);
   body.replaceChildren(
     el("p", { text: t("optionsEngineReady") }),
     diagnostics.length

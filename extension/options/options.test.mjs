@@ -28,6 +28,22 @@ test("managedSummary lists policy values, locked-at-default keys and errors", ()
   assert.equal(managedSummary({ values: {}, locked: [], sources: {}, policyErrors: [] }).any, false);
 });
 
+test("managedSummary reports engine diagnostics for policy-set keys only", () => {
+  const settings = {
+    values: {},
+    locked: [],
+    sources: { customRules: "policy", extraTerms: "user" },
+    policyErrors: [],
+  };
+  const diagnostics = [
+    { key: "customRules", message: "rule `x` line 3: unknown category" },
+    { key: "extraTerms", message: "extraTerms.politics: unknown category" },
+  ];
+  const s = managedSummary(settings, diagnostics);
+  assert.deepEqual(s.errors, [diagnostics[0]]);
+  assert.equal(s.any, true);
+});
+
 test("every setting has a localised label for the managed section", () => {
   for (const key of SETTING_KEYS) {
     assert.ok(CATALOGS.en[settingLabelKey(key)], `missing label for ${key}`);
