@@ -1,0 +1,321 @@
+/**
+ * Content script entry (document_start; <body> may not exist yet).
+ * Order matters: the post guard's capture listeners go in first, then the
+ * composer finder, then settings (asynchronously), then the popup handler.
+ */
+import { browserApi } from "../shared/browser-api.js";
+import { DEFAULTS, loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
+import { recordOverride } from "../shared/override-log.js";
+import { resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
+import { ComposerFinder } from "./composer-finder.js";
+import { ComposerChecker } from "./checker.js";
+import { Highlighter } from "./highlighter.js";
+import { Panel } from "./panel.js";
+import { PostGuard } from "./post-guard.js";
+import { openConfirmDialog } from "./confirm-dialog.js";
+import { showNotice } from "./notice.js";
+import { decideContext, identityCandidates } from "./context.js";
+import { TabState, listenForPopup } from "./tab-state.js";
+import { ensureUiHost, el } from "./ui-host.js";
+import { countBySeverity } from "./finding-view.js";
+import { t } from "./strings.js";
+import { MSG_STATUS } from "../shared/messages.js";
+import { timed, record, snapshot as perfSnapshot, reset as perfReset, MSG_PERF_STATS } from "./perf-stats.js";
+
+const api = browserApi();
+const doc = document;
+
+const state = {
+  settings: { values: { ...DEFAULTS }, locked: [] },
+  tab: new TabState(),
+  /** composer id → { composer, checker, result } */
+  entries: new Map(),
+  active: null,
+  ui: null,
+};
+
+const lang = () => resolveUiLanguage(state.settings.values.uiLanguage, browserUiLanguage());
+const isEnabled = () => state.tab.enabled(state.settings);
+
+function ui() {
+  if (state.ui && state.ui.host.isConnected) return state.ui;
+  const { host, root } = ensureUiHost(doc);
+  const overlayWrap = el(doc, "div", { class: "s-root" });
+  const overlay = el(doc, "div", { class: "s-overlay", "data-sotorko-overlay": "" });
+  overlayWrap.append(overlay);
+  root.append(overlayWrap);
+  const panel = new Panel({
+    root,
+    doc,
+    onSelectFinding: (finding) => selectFinding(finding),
+    onEscape: () => state.active?.el.focus(),
+  });
+  state.ui = { host, root, overlay, panel };
+  return state.ui;
+}
+
+const highlighter = new Highlighter({ doc, getOverlayLayer: () => ui().overlay });
+
+function contextOf(composer) {
+  const { values } = state.settings;
+  return decideContext({
+    toggle: state.tab.contextToggle,
+    hostname: doc.location.hostname,
+    officialPages: values.officialPages,
+    officialByDefault: values.officialByDefault,
+    candidates: (values.officialPages ?? []).length && composer ? identityCandidates(composer.el, doc) : [],
+  });
+}
+
+function render(entry) {
+  if (entry.composer !== state.active) return;
+  const result = entry.result;
+  const panel = ui().panel;
+  if (!isEnabled() || !result || !entry.composer.el.isConnected) {
+    panel.hide();
+    return;
+  }
+  panel.show(entry.composer.el, {
+    lang: lang(),
+    findings: result.report?.findings ?? [],
+    contextInfo: contextOf(entry.composer),
+    empty: result.text.trim() === "" || Boolean(result.error),
+  });
+}
+
+function onResult(entry, result) {
+  const t0 = performance.now();
+  applyResult(entry, result);
+  record("apply-result", performance.now() - t0);
+}
+
+function applyResult(entry, result) {
+  entry.result = result;
+  // Test-visible state on our own host element (never on the editor): checks done and the last one's shape.
+  const { host } = ui();
+  host.setAttribute("data-sotorko-checks", String(Number(host.getAttribute("data-sotorko-checks") ?? 0) + 1));
+  host.setAttribute("data-sotorko-last", `${entry.composer.kind}:${result.text.length}:${result.error ? "error" : result.report.findings.length}`);
+  if (!isEnabled()) return;
+  highlighter.set(entry.composer, result.snapshot, result.report?.findings ?? []);
+  render(entry);
+}
+
+function addComposer(composer) {
+  const entry = { composer, checker: null, result: null };
+  entry.checker = new ComposerChecker({
+    composer,
+    sendMessage: (message) => api.runtime.sendMessage(message),
+    getContext: () => contextOf(composer).context,
+    onResult: (result) => onResult(entry, result),
+  });
+  state.entries.set(composer.id, entry);
+  if (!state.active || !state.active.el.isConnected) state.active = composer;
+  if (isEnabled()) {
+    warmUpEngine();
+    entry.checker.start();
+  }
+}
+
+function removeComposer(composer) {
+  const entry = state.entries.get(composer.id);
+  entry?.checker.stop();
+  state.entries.delete(composer.id);
+  highlighter.clear(composer);
+  if (state.active === composer) {
+    state.active = null;
+    state.ui?.panel.hide();
+  }
+}
+
+const finder = new ComposerFinder({ doc, onAdd: addComposer, onRemove: removeComposer });
+
+/** Wakes the engine host (and builds its engine) when a composer gets focus, at most every 10 s. */
+let lastWarmUp = 0;
+function warmUpEngine() {
+  const now = Date.now();
+  if (now - lastWarmUp < 10_000) return;
+  lastWarmUp = now;
+  Promise.resolve()
+    .then(() => api.runtime.sendMessage({ type: MSG_STATUS }))
+    .catch(() => {});
+}
+
+/**
+ * While the official is in a composer, ping the engine host every 25 s:
+ * Chromium stops an idle service worker after 30 s, and rebuilding the
+ * engine then delays the next check (and could make a submit fail open).
+ * One message per 25 s, only while a composer has focus.
+ */
+let keepWarmTimer = 0;
+function keepEngineWarm(on) {
+  if (!on) {
+    clearInterval(keepWarmTimer);
+    keepWarmTimer = 0;
+    return;
+  }
+  if (keepWarmTimer) return;
+  keepWarmTimer = setInterval(() => {
+    const focused = state.active?.el.isConnected && state.active.el.contains(doc.activeElement ?? null);
+    if (!focused || !doc.hasFocus() || !isEnabled()) {
+      keepEngineWarm(false);
+      return;
+    }
+    api.runtime.sendMessage({ type: MSG_STATUS }).catch(() => {});
+  }, 25_000);
+}
+
+function setActive(composer) {
+  if (composer && isEnabled()) warmUpEngine();
+  if (!composer || state.active === composer) return;
+  state.active = composer;
+  const entry = state.entries.get(composer.id);
+  if (entry) render(entry);
+}
+
+function selectFinding(finding) {
+  const composer = state.active;
+  if (!composer) return;
+  const entry = highlighter.entriesFor(composer).find((e) => e.finding === finding);
+  composer.el.focus();
+  if (entry) {
+    const sel = doc.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(entry.range.cloneRange());
+  }
+}
+
+function restartAll() {
+  for (const entry of state.entries.values()) {
+    entry.checker.stop();
+    if (isEnabled()) {
+      entry.checker.result = null;
+      entry.checker.start();
+    }
+  }
+  if (!isEnabled()) {
+    highlighter.clearAll();
+    state.ui?.panel.hide();
+  }
+}
+
+function checkingOffText(error) {
+  const why = t(lang(), error === "timeout" ? "contentEngineSlow" : "contentEngineUnavailable");
+  return t(lang(), "contentCheckingOff", { why });
+}
+
+// 1. The post guard, first of all.
+const guard = new PostGuard({
+  finder,
+  isEnabled,
+  checkerOf: (composer) => state.entries.get(composer.id)?.checker ?? null,
+  contextOf,
+  settings: () => state.settings.values,
+  activeComposer: () => state.active,
+  lastSelection: (composer) => lastRanges.get(composer) ?? null,
+  ui: {
+    openDialog: (options) => openConfirmDialog({ root: ui().root, doc, lang: lang(), anchorRect: options.composer?.el.getBoundingClientRect() ?? null, ...options }),
+    notice: (text) => showNotice({ root: ui().root, doc, lang: lang(), text }),
+    checkingOffText,
+  },
+  recordOverride: (decision) => recordOverride(decision).catch((e) => console.warn("Sotorko: could not record the override", e)),
+});
+guard.install(window);
+
+// 2. Composers.
+finder.start();
+doc.addEventListener(
+  "focusin",
+  timed("main.focusin", (event) => {
+    const composer = finder.composerFor(event.target);
+    if (composer) {
+      setActive(composer);
+      if (isEnabled()) keepEngineWarm(true);
+    }
+  }),
+  true,
+);
+
+// Hover and caret: highlights have no events, so hit-test (throttled to one per frame).
+let pointerFrame = 0;
+let lastPointer = null;
+doc.addEventListener(
+  "mousemove",
+  timed("main.mousemove", (event) => {
+    lastPointer = { x: event.clientX, y: event.clientY };
+    if (pointerFrame) return;
+    pointerFrame = requestAnimationFrame(() => {
+      pointerFrame = 0;
+      if (!state.ui || !isEnabled()) return;
+      const hit = highlighter.findingAtPoint(lastPointer.x, lastPointer.y);
+      if (hit) state.ui.panel.showCard(hit.finding, hit.rect, lang());
+      else if (!state.caretCard) state.ui.panel.hideCard();
+    });
+  }),
+  { passive: true },
+);
+// The last caret/selection inside each composer, so "Edit post" can give it back
+// even when clicking the Post button moved the selection away.
+const lastRanges = new WeakMap();
+let caretFrame = 0;
+doc.addEventListener("selectionchange", timed("main.selectionchange", () => {
+  const current = doc.getSelection();
+  if (current && current.rangeCount > 0) {
+    const composer = finder.composerFor(current.anchorNode);
+    if (composer) lastRanges.set(composer, current.getRangeAt(0).cloneRange());
+  }
+  if (caretFrame) return;
+  caretFrame = requestAnimationFrame(() => {
+    caretFrame = 0;
+    if (!state.ui || !state.active || !isEnabled()) return;
+    const sel = doc.getSelection();
+    const hit = sel && sel.rangeCount && sel.isCollapsed ? highlighter.findingAtCaret(state.active, sel.anchorNode, sel.anchorOffset) : null;
+    state.caretCard = Boolean(hit);
+    if (hit) state.ui.panel.showCard(hit.finding, hit.rect, lang());
+    else state.ui.panel.hideCard();
+  });
+}));
+
+// Start the engine host now: building the engine takes a moment, and the
+// official rarely opens a composer in the first second of a page.
+if (doc.location.hostname.endsWith("facebook.com")) warmUpEngine();
+
+// 3. Settings.
+function applySettings(settings) {
+  const before = JSON.stringify(state.settings.values);
+  state.settings = settings;
+  if (JSON.stringify(settings.values) !== before) restartAll();
+}
+loadEffectiveSettings().then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
+onEffectiveSettingsChanged(applySettings);
+
+// 4. The popup.
+listenForPopup({
+  api,
+  tabState: state.tab,
+  getSettings: () => state.settings,
+  describe: () => {
+    const composer = state.active;
+    const entry = composer ? state.entries.get(composer.id) : null;
+    const info = contextOf(composer);
+    return {
+      enabled: isEnabled(),
+      context: info.context,
+      contextSource: info.source,
+      counts: countBySeverity(entry?.result?.report?.findings ?? []),
+      composers: state.entries.size,
+    };
+  },
+  onChange: () => restartAll(),
+});
+
+// 5. Performance figures of this content script, for tests/e2e/perf-extension.mjs.
+api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.type !== MSG_PERF_STATS) return undefined;
+  const stats = perfSnapshot();
+  if (message.reset) perfReset();
+  sendResponse({ ok: true, stats, highlightMode: highlighter.mode });
+  return undefined;
+});
+
+// Diagnostics for the isolated world only (the page cannot see it).
+globalThis.__sotorko = { state, finder, highlighter, guard };

@@ -1,0 +1,274 @@
+/**
+ * The inline panel next to the active composer (in the shadow root): counts
+ * by severity, the context and where it came from, and one card per
+ * finding. Keyboard operable (Tab to a finding, Enter selects it in the
+ * post, Escape returns to the composer) and announced through an
+ * `aria-live="polite"` region. Also shows the same card when the pointer or
+ * the caret is on an underline.
+ */
+import { el } from "./ui-host.js";
+import { t } from "./strings.js";
+import { renderFinding, countBySeverity, formatCount } from "./finding-view.js";
+
+const SOURCE_KEY = {
+  "business-suite": "contentSourceBusinessSuite",
+  "official-page": "contentSourceOfficialPage",
+  toggle: "contentSourceToggle",
+  default: "contentSourceDefault",
+};
+
+/** The context line, e.g. "Official context — listed official page: X". */
+export function contextLine(lang, { context, source, page }) {
+  const name = t(lang, context === "official" ? "contentContextOfficial" : "contentContextPersonal");
+  const why = t(lang, SOURCE_KEY[source] ?? "contentSourceDefault", { page: page ?? "" });
+  return `${name} — ${why}`;
+}
+
+export class Panel {
+  constructor({ root, doc = document, onSelectFinding, onEscape }) {
+    this.doc = doc;
+    this.root = root;
+    this.onSelectFinding = onSelectFinding;
+    this.onEscape = onEscape;
+    this.anchor = null;
+    this.collapsed = false;
+    this.lastAnnouncement = "";
+    this.frame = 0;
+
+    this.wrap = el(doc, "div", { class: "s-root" });
+    this.panel = el(doc, "section", { class: "s-panel", "data-sotorko-panel": "", role: "region", hidden: true });
+    this.live = el(doc, "div", { class: "s-sr", "aria-live": "polite", "aria-atomic": "true", "data-sotorko-live": "" });
+    this.card = el(doc, "div", { class: "s-card", "data-sotorko-card": "", role: "tooltip", hidden: true });
+    this.wrap.append(this.panel, this.card, this.live);
+    root.append(this.wrap);
+
+    this.panel.addEventListener("keydown", (event) => this.onKeyDown(event));
+    this.panel.addEventListener("click", (event) => {
+      const item = event.target.closest?.("[data-finding-index]");
+      if (item) this.select(Number(item.getAttribute("data-finding-index")));
+    });
+    const reposition = () => this.schedulePosition();
+    doc.defaultView?.addEventListener("scroll", reposition, { capture: true, passive: true });
+    doc.defaultView?.addEventListener("resize", reposition, { passive: true });
+  }
+
+  /**
+   * Shows the panel for `anchorEl` with `view`:
+   * `{ lang, findings, contextInfo: { context, source, page }, empty }`.
+   */
+  show(anchorEl, view) {
+    const { lang, findings, contextInfo } = view;
+    const d = this.doc;
+    if (view.empty) {
+      this.anchor = anchorEl;
+      this.view = view;
+      this.renderedKey = null;
+      this.hide();
+      return;
+    }
+    // Same findings, context and language as on screen: only keep it in place.
+    const key = JSON.stringify([lang, this.collapsed, contextInfo, findings.map((f) => [f.rule, f.severity, f.start_utf16, f.end_utf16, f.excerpt])]);
+    if (key === this.renderedKey && anchorEl === this.anchor && !this.panel.hidden) {
+      this.view = view;
+      this.position();
+      return;
+    }
+    this.anchor = anchorEl;
+    this.view = view;
+    this.renderedKey = key;
+    const counts = countBySeverity(findings);
+    const heading = el(d, "div", { class: "s-title", id: "sotorko-panel-title", text: t(lang, "contentTitle") });
+    const toggle = el(d, "button", {
+      class: "s-toggle",
+      type: "button",
+      "aria-expanded": String(!this.collapsed),
+      "aria-controls": "sotorko-findings",
+      "data-sotorko-toggle": "",
+      text: t(lang, this.collapsed ? "contentExpand" : "contentCollapse"),
+    });
+    toggle.addEventListener("click", (event) => {
+      event.stopPropagation();
+      this.collapsed = !this.collapsed;
+      this.renderedKey = null;
+      this.show(this.anchor, this.view);
+      this.panel.querySelector("[data-sotorko-toggle]")?.focus();
+    });
+    const countRow = el(
+      d,
+      "div",
+      { class: "s-counts", "data-sotorko-counts": "" },
+      ...["block", "warn", "advise"].map((sev) =>
+        el(d, "span", {
+          class: "s-count",
+          "data-severity": sev,
+          "data-count": String(counts[sev]),
+          text: `${t(lang, sev === "block" ? "contentCountBlock" : sev === "warn" ? "contentCountWarn" : "contentCountAdvise")}: ${formatCount(counts[sev], lang)}`,
+        }),
+      ),
+    );
+    const ctx = el(d, "div", {
+      class: "s-context",
+      "data-sotorko-context": contextInfo.context,
+      "data-context-source": contextInfo.source,
+      text: contextLine(lang, contextInfo),
+    });
+    const children = [el(d, "div", { class: "s-head" }, heading, toggle), countRow, ctx];
+    if (findings.length === 0) {
+      children.push(el(d, "div", { class: "s-ok", text: t(lang, "contentNoFindings") }));
+    } else if (!this.collapsed) {
+      const list = el(d, "ul", { class: "s-list", id: "sotorko-findings", "aria-label": t(lang, "contentTitle") });
+      findings.forEach((finding, index) => {
+        const item = el(
+          d,
+          "li",
+          {
+            class: "s-finding",
+            tabindex: "0",
+            role: "button",
+            "data-finding-index": String(index),
+            "data-severity": finding.severity,
+            "data-category": finding.category,
+            "data-rule": finding.rule,
+            "aria-description": t(lang, "contentGoToFinding"),
+          },
+          renderFinding(d, finding, lang),
+        );
+        list.append(item);
+      });
+      children.push(list);
+    }
+    this.panel.setAttribute("aria-labelledby", "sotorko-panel-title");
+    this.panel.setAttribute("lang", lang);
+    this.panel.replaceChildren(...children);
+    this.panel.hidden = false;
+    this.announce(lang, findings, counts);
+    this.position();
+  }
+
+  announce(lang, findings, counts) {
+    const text =
+      findings.length === 0
+        ? t(lang, "contentNoFindings")
+        : t(lang, "contentSummary", {
+            n: formatCount(findings.length, lang),
+            block: formatCount(counts.block, lang),
+            warn: formatCount(counts.warn, lang),
+            advise: formatCount(counts.advise, lang),
+          });
+    if (text !== this.lastAnnouncement) {
+      this.lastAnnouncement = text;
+      this.live.textContent = text;
+    }
+  }
+
+  hide() {
+    this.renderedKey = null;
+    this.panel.hidden = true;
+    this.hideCard();
+  }
+
+  get visible() {
+    return !this.panel.hidden;
+  }
+
+  select(index) {
+    const finding = this.view?.findings?.[index];
+    if (finding) this.onSelectFinding?.(finding);
+  }
+
+  onKeyDown(event) {
+    const item = event.target.closest?.("[data-finding-index]");
+    if ((event.key === "Enter" || event.key === " ") && item) {
+      event.preventDefault();
+      this.select(Number(item.getAttribute("data-finding-index")));
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      this.onEscape?.();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && item) {
+      event.preventDefault();
+      const items = [...this.panel.querySelectorAll("[data-finding-index]")];
+      const next = items[items.indexOf(item) + (event.key === "ArrowDown" ? 1 : -1)];
+      next?.focus();
+    }
+  }
+
+  schedulePosition() {
+    if (this.frame || this.panel.hidden) return;
+    this.frame = this.doc.defaultView.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.position();
+    });
+  }
+
+  /**
+   * Places the panel beside the composer without covering it or the row
+   * below it, where the Post/Comment buttons live: right, left, above,
+   * below that row, else the viewport's bottom-right corner.
+   */
+  position() {
+    if (!this.anchor || this.panel.hidden) return;
+    if (!this.anchor.isConnected) {
+      this.hide();
+      return;
+    }
+    const r = this.anchor.getBoundingClientRect();
+    const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
+    const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
+    const w = this.panel.offsetWidth || 320;
+    const h = this.panel.offsetHeight || 160;
+    const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh });
+    this.panel.style.left = `${Math.round(place.left)}px`;
+    this.panel.style.top = `${Math.round(place.top)}px`;
+  }
+
+  /** Shows the card for `finding` under `rect` (a DOMRect in viewport coordinates). */
+  showCard(finding, rect, lang) {
+    const key = `${finding.rule}:${finding.start_utf16}`;
+    if (this.cardKey !== key) {
+      this.cardKey = key;
+      this.card.replaceChildren(renderFinding(this.doc, finding, lang));
+      this.card.setAttribute("data-rule", finding.rule);
+      this.card.setAttribute("lang", lang);
+    }
+    this.card.hidden = false;
+    const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
+    const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
+    const w = this.card.offsetWidth || 300;
+    const h = this.card.offsetHeight || 100;
+    const left = Math.min(Math.max(8, rect.left), Math.max(8, vw - w - 8));
+    const top = rect.bottom + 6 + h <= vh ? rect.bottom + 6 : Math.max(8, rect.top - h - 6);
+    this.card.style.left = `${Math.round(left)}px`;
+    this.card.style.top = `${Math.round(top)}px`;
+  }
+
+  hideCard() {
+    this.card.hidden = true;
+    this.cardKey = null;
+  }
+}
+
+/** Height kept clear below a composer (its action row: Post, Comment …). */
+export const ACTION_ROW_PX = 72;
+
+/** Width kept clear right of a composer (inline send/emoji buttons of comment boxes). */
+export const ACTION_COLUMN_PX = 56;
+
+/**
+ * Where the panel goes (pure). `anchor`: the composer's viewport rect;
+ * `size`: the panel's { w, h }; `viewport`: { vw, vh }. Returns { left, top, side }.
+ */
+export function choosePanelPlace(anchor, { w, h }, { vw, vh }, gap = 12) {
+  const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
+  const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
+  const keep = { left: anchor.left, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
+  const candidates = [
+    { side: "right", left: keep.right + gap, top: clampTop(anchor.top) },
+    { side: "left", left: anchor.left - gap - w, top: clampTop(anchor.top) },
+    { side: "above", left: clampLeft(anchor.left), top: anchor.top - gap - h },
+    { side: "below", left: clampLeft(anchor.left), top: keep.bottom + gap },
+  ];
+  const fits = (c) => c.left >= 0 && c.top >= 0 && c.left + w <= vw && c.top + h <= vh;
+  const overlaps = (c) => c.left < keep.right && c.left + w > keep.left && c.top < keep.bottom && c.top + h > keep.top;
+  for (const c of candidates) if (fits(c) && !overlaps(c)) return c;
+  return { side: "corner", left: Math.max(8, vw - w - 8), top: Math.max(8, vh - h - 8) };
+}

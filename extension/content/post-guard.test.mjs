@@ -1,0 +1,144 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { PostGuard } from "./post-guard.js";
+
+const finding = (severity) => ({ rule: `r.${severity}`, category: "political", severity, start_utf16: 0, end_utf16: 3, excerpt: "abc", clause: "x", message: { en: "m", bn: "ম" } });
+
+/** A guard wired to fakes; `button.click()` re-enters the guard like a real re-dispatched click. */
+function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false } = {}) {
+  const calls = { notices: [], dialogs: [], posted: 0, overrides: [] };
+  const composer = { id: 1, kind: "post", el: { isConnected: true, ownerDocument: { getSelection: () => null }, focus() {} } };
+  const checker = {
+    text,
+    snapshot() {
+      return { text: this.text };
+    },
+    resultFor: (t, c) => (cached && cached.text === t && cached.context === c ? cached : null),
+    checkNow:
+      checkNow ??
+      async function () {
+        return { text: this.text, context: "official", report: { findings: [] } };
+      },
+  };
+  let guard;
+  const button = {
+    isConnected: true,
+    click() {
+      const event = fakeEvent();
+      guard.guard(event, composer, { kind: "click", target: button });
+      if (!event.stopped) calls.posted += 1; // the page's own handler ran
+    },
+  };
+  guard = new PostGuard({
+    finder: { composers: [composer], composerFor: () => composer },
+    isEnabled: () => true,
+    checkerOf: () => checker,
+    contextOf: () => ({ context: "official", source: "default" }),
+    settings: () => ({ mode, requireReasonToOverride }),
+    activeComposer: () => composer,
+    ui: {
+      openDialog: (options) => calls.dialogs.push(options),
+      notice: (t) => calls.notices.push(t),
+      checkingOffText: (why) => `checking is off (${why})`,
+    },
+    recordOverride: (d) => calls.overrides.push(d),
+  });
+  const userClick = () => {
+    const event = fakeEvent();
+    guard.guard(event, composer, { kind: "click", target: button });
+    if (!event.stopped) calls.posted += 1;
+    return event;
+  };
+  return { guard, calls, checker, userClick, button };
+}
+
+function fakeEvent() {
+  return {
+    stopped: false,
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+    stopImmediatePropagation() {
+      this.stopped = true;
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+test("a fresh clean result lets the click through untouched", () => {
+  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("advise")] } } });
+  const event = userClick();
+  assert.equal(event.prevented, false);
+  assert.equal(calls.posted, 1);
+  assert.equal(calls.dialogs.length, 0);
+});
+
+test("a fresh holding result opens the dialog at once; Post anyway posts exactly once", async () => {
+  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const event = userClick();
+  assert.equal(event.prevented, true);
+  assert.equal(calls.posted, 0);
+  assert.equal(calls.dialogs.length, 1);
+  assert.equal(calls.dialogs[0].allowOverride, true);
+  userClick(); // a second click while held
+  assert.equal(calls.dialogs.length, 1, "no second dialog");
+  assert.equal(calls.posted, 0);
+  calls.dialogs[0].onPostAnyway("");
+  await settle();
+  assert.equal(calls.posted, 1, "released once");
+  assert.equal(calls.overrides.length, 1);
+  calls.dialogs[0].onPostAnyway(""); // a stray second confirmation
+  await settle();
+  assert.equal(calls.posted, 1, "never twice from one confirmation token");
+});
+
+test("no fresh result: checked right then; clean → released", async () => {
+  const { calls, userClick } = setup();
+  userClick();
+  assert.equal(calls.posted, 0);
+  await settle();
+  await settle();
+  assert.equal(calls.posted, 1);
+  assert.equal(calls.dialogs.length, 0);
+});
+
+test("engine failure or timeout at submit: a notice, and the post is not blocked", async () => {
+  const { calls, userClick } = setup({ checkNow: async () => ({ text: "abc", context: "official", report: null, error: "timeout" }) });
+  userClick();
+  await settle();
+  await settle();
+  assert.equal(calls.posted, 1);
+  assert.deepEqual(calls.notices, ["checking is off (timeout)"]);
+});
+
+test("strict mode removes Post anyway for block findings only", () => {
+  let s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: { findings: [finding("block")] } } });
+  s.userClick();
+  assert.equal(s.calls.dialogs[0].allowOverride, false);
+  s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s.userClick();
+  assert.equal(s.calls.dialogs[0].allowOverride, true);
+});
+
+test("Edit post releases nothing; the text changed under the dialog is checked again", async () => {
+  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s.userClick();
+  s.calls.dialogs[0].onEdit();
+  assert.equal(s.calls.posted, 0);
+  s.userClick();
+  assert.equal(s.calls.dialogs.length, 2, "held again after Edit");
+  s.checker.text = "abcd নৌকা"; // the official typed while the dialog was open
+  s.checker.checkNow = async function () {
+    return { text: this.text, context: "official", report: { findings: [finding("warn")] } };
+  };
+  s.calls.dialogs[1].onPostAnyway("");
+  for (let i = 0; i < 5; i++) await settle();
+  assert.equal(s.calls.posted, 0, "the changed text is not released on the old confirmation");
+  assert.equal(s.calls.dialogs.length, 3, "the changed text was checked again and held");
+  assert.equal(s.calls.overrides.length, 0);
+  s.calls.dialogs[2].onPostAnyway("");
+  for (let i = 0; i < 3; i++) await settle();
+  assert.equal(s.calls.posted, 1, "confirmed again: released once");
+});

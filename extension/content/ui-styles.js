@@ -1,0 +1,75 @@
+/**
+ * Styles: UI_CSS for the shadow root (panel, card, dialog, notice, overlay
+ * underlines) and HIGHLIGHT_CSS for the page (`::highlight()` rules, which
+ * must live in the document that holds the text). Colours: block red, warn
+ * amber, advise blue, each with a light and a dark-mode variant.
+ */
+
+/** `::highlight()` rules, one highlight name per severity. */
+export const HIGHLIGHT_CSS = `
+::highlight(sotorko-block) { background-color: rgba(220, 38, 38, 0.16); text-decoration: underline wavy #dc2626; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(sotorko-warn) { background-color: rgba(217, 119, 6, 0.16); text-decoration: underline wavy #d97706; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(sotorko-advise) { background-color: rgba(37, 99, 235, 0.12); text-decoration: underline dotted #2563eb; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+html.__fb-dark-mode ::highlight(sotorko-block) { background-color: rgba(248, 113, 113, 0.22); text-decoration-color: #f87171; }
+html.__fb-dark-mode ::highlight(sotorko-warn) { background-color: rgba(251, 191, 36, 0.20); text-decoration-color: #fbbf24; }
+html.__fb-dark-mode ::highlight(sotorko-advise) { background-color: rgba(96, 165, 250, 0.18); text-decoration-color: #60a5fa; }
+`;
+
+/** Shadow-root styles. */
+export const UI_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.s-root { --bg: #ffffff; --fg: #1c1e21; --muted: #65676b; --border: #ced0d4; --shadow: 0 8px 24px rgba(0,0,0,.18);
+  --block: #b91c1c; --block-bg: #fee2e2; --warn: #92400e; --warn-bg: #fef3c7; --advise: #1d4ed8; --advise-bg: #dbeafe;
+  --line-block: #dc2626; --line-warn: #d97706; --line-advise: #2563eb; --accent: #0866ff; --accent-fg: #ffffff;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans Bengali", "Hind Siliguri", Roboto, sans-serif; color: var(--fg); }
+:host([data-theme="dark"]) .s-root { --bg: #242526; --fg: #e4e6eb; --muted: #b0b3b8; --border: #3e4042; --shadow: 0 8px 24px rgba(0,0,0,.6);
+  --block: #fca5a5; --block-bg: #4c1d1d; --warn: #fcd34d; --warn-bg: #45350f; --advise: #93c5fd; --advise-bg: #1e2f4f;
+  --line-block: #f87171; --line-warn: #fbbf24; --line-advise: #60a5fa; --accent: #2d88ff; --accent-fg: #ffffff; }
+.s-panel { position: fixed; width: 320px; max-height: min(60vh, 420px); overflow: auto; background: var(--bg); color: var(--fg);
+  border: 1px solid var(--border); border-radius: 10px; box-shadow: var(--shadow); padding: 10px 12px; z-index: 2; }
+.s-panel[hidden], .s-card[hidden], .s-notice[hidden], .s-backdrop[hidden] { display: none; }
+.s-head { display: flex; align-items: center; gap: 8px; justify-content: space-between; }
+.s-title { font-weight: 700; font-size: 14px; }
+.s-toggle { background: none; border: 1px solid var(--border); color: var(--fg); border-radius: 6px; padding: 2px 8px; font: inherit; font-size: 12px; cursor: pointer; }
+.s-counts { display: flex; gap: 6px; flex-wrap: wrap; margin: 6px 0; }
+.s-count { border-radius: 999px; padding: 1px 8px; font-size: 12px; font-weight: 600; }
+.s-count[data-severity="block"], .s-badge[data-severity="block"] { background: var(--block-bg); color: var(--block); }
+.s-count[data-severity="warn"], .s-badge[data-severity="warn"] { background: var(--warn-bg); color: var(--warn); }
+.s-count[data-severity="advise"], .s-badge[data-severity="advise"] { background: var(--advise-bg); color: var(--advise); }
+.s-context { color: var(--muted); font-size: 12px; margin-bottom: 6px; }
+.s-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.s-finding { border: 1px solid var(--border); border-left-width: 4px; border-radius: 8px; padding: 6px 8px; cursor: pointer; outline-offset: 2px; }
+.s-finding:focus-visible, .s-finding:hover { outline: 2px solid var(--accent); }
+.s-finding[data-severity="block"] { border-left-color: var(--line-block); }
+.s-finding[data-severity="warn"] { border-left-color: var(--line-warn); }
+.s-finding[data-severity="advise"] { border-left-color: var(--line-advise); }
+.s-badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 11px; font-weight: 700; margin-right: 6px; }
+.s-category { font-weight: 700; }
+.s-clause { color: var(--muted); font-size: 12px; }
+.s-excerpt { font-style: italic; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+.s-message { margin-top: 2px; }
+.s-card { position: fixed; width: 300px; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 10px;
+  box-shadow: var(--shadow); padding: 8px 10px; z-index: 3; pointer-events: none; }
+.s-overlay { position: fixed; inset: 0; pointer-events: none; z-index: 1; }
+.s-line { position: fixed; pointer-events: none; border-bottom: 2px solid; }
+.s-line[data-severity="block"] { border-color: var(--line-block); background: rgba(220, 38, 38, 0.14); }
+.s-line[data-severity="warn"] { border-color: var(--line-warn); background: rgba(217, 119, 6, 0.14); }
+.s-line[data-severity="advise"] { border-color: var(--line-advise); border-bottom-style: dotted; background: rgba(37, 99, 235, 0.10); }
+.s-backdrop { position: fixed; inset: 0; width: 100vw; height: 100vh; background: rgba(0,0,0,.32); z-index: 10; display: flex; align-items: center; justify-content: center; }
+.s-dialog { width: min(520px, calc(100vw - 32px)); max-height: calc(100vh - 64px); overflow: auto; background: var(--bg); color: var(--fg);
+  border-radius: 12px; box-shadow: var(--shadow); padding: 16px 18px; }
+.s-dialog h2 { margin: 0 0 6px; font-size: 18px; }
+.s-dialog p { margin: 6px 0; }
+.s-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 12px; flex-wrap: wrap; }
+.s-button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 14px; cursor: pointer; border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
+.s-button.s-primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.s-button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.s-strict { background: var(--block-bg); color: var(--block); border-radius: 6px; padding: 6px 8px; }
+.s-reason { display: flex; flex-direction: column; gap: 4px; margin-top: 8px; }
+.s-reason textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 6px; min-height: 60px; }
+.s-error { color: var(--block); font-size: 12px; }
+.s-notice { position: fixed; right: 16px; bottom: 16px; max-width: 360px; background: var(--bg); color: var(--fg); border: 1px solid var(--border);
+  border-left: 4px solid var(--line-warn); border-radius: 8px; box-shadow: var(--shadow); padding: 8px 10px; z-index: 11; display: flex; gap: 8px; align-items: flex-start; }
+.s-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,208 @@
+/**
+ * Helpers for the content-script end-to-end tests: settings, waiting for
+ * Sotorko's checks, and reading underlines and the shadow-root UI from the page.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built extension (./build.sh). */
+export const EXTENSION_DIR = path.resolve(here, "../../dist/extension");
+/** Where screenshots go. */
+export const DOCS_DIR = path.resolve(here, "../../docs");
+
+/** Throws a clear message when the extension has not been built. */
+export function requireBuiltExtension() {
+  if (!existsSync(path.join(EXTENSION_DIR, "manifest.json")) || !existsSync(path.join(EXTENSION_DIR, "content.js"))) {
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run ./build.sh first`);
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Replaces the official's own settings (storage.local) from an extension page. */
+export async function setUserSettings(browser, values) {
+  const page = await browser.openExtensionPage("popup/popup.html");
+  try {
+    await page.evaluate(async (v) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      await api.storage.local.clear();
+      await api.storage.local.set(v);
+    }, values);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Reads storage.local `key` from an extension page. */
+export async function readLocal(browser, key) {
+  const page = await browser.openExtensionPage("popup/popup.html");
+  try {
+    return await page.evaluate(async (k) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return (await api.storage.local.get(k))[k] ?? null;
+    }, key);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens a stand-in URL and waits for the fixture and the content script. */
+export async function openFixture(browser, server, pathAndQuery, host) {
+  const page = await browser.newPage();
+  await page.goto(server.url(pathAndQuery, host));
+  await page.waitForFunction(() => window.__fixture?.ready === true, { message: "fixture ready" });
+  return page;
+}
+
+/** Opens the create-post dialog and waits for its editor to have focus. */
+export async function openPostDialog(page) {
+  await page.click('[data-fixture-action="open-composer"]');
+  await page.waitForSelector('[role="dialog"] [data-lexical-editor="true"]');
+  await page.waitForFunction(() => document.activeElement?.matches?.('[role="dialog"] [data-lexical-editor="true"]'), { message: "dialog editor focused" });
+}
+
+/**
+ * Waits until Sotorko has checked a `kind` composer holding exactly
+ * `length` UTF-16 units; returns the number of findings.
+ */
+export async function waitForCheck(page, kind, length, { timeout = 15_000 } = {}) {
+  const last = await page.waitForFunction(
+    (k, n) => {
+      const v = document.querySelector("[data-sotorko-host]")?.getAttribute("data-sotorko-last") ?? "";
+      const [kk, nn, f] = v.split(":");
+      return kk === k && Number(nn) === n && f !== "error" ? f : null;
+    },
+    { args: [kind, length], timeout, message: `Sotorko check of a ${kind} composer with ${length} characters` },
+  );
+  return Number(last);
+}
+
+/** Underlined text per severity, read from the page's CSS highlight registry (or overlay boxes). */
+export async function underlines(page) {
+  return page.evaluate(() => {
+    const out = { mode: "none", block: [], warn: [], advise: [] };
+    if (globalThis.CSS?.highlights) {
+      for (const sev of ["block", "warn", "advise"]) {
+        const h = CSS.highlights.get(`sotorko-${sev}`);
+        if (h) {
+          out.mode = "highlight-api";
+          for (const r of h) out[sev].push({ text: r.toString(), inEditor: Boolean(r.startContainer.parentElement?.closest('[data-lexical-editor="true"]')), editorLabel: r.startContainer.parentElement?.closest('[contenteditable="true"]')?.getAttribute("aria-label") ?? null });
+        }
+      }
+    }
+    const overlay = document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-overlay]");
+    if (overlay && overlay.children.length) {
+      out.mode = "overlay";
+      for (const box of overlay.children) out[box.getAttribute("data-severity")].push({ box: box.getBoundingClientRect().toJSON() });
+    }
+    return out;
+  });
+}
+
+/** A snapshot of the shadow-root UI: panel text, counts, context, dialog, notice. */
+export async function sotorkoUi(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("[data-sotorko-host]")?.shadowRoot;
+    if (!root) return null;
+    const panel = root.querySelector("[data-sotorko-panel]");
+    const dialog = root.querySelector("[data-sotorko-dialog]");
+    const notice = root.querySelector("[data-sotorko-notice]");
+    const counts = {};
+    for (const c of root.querySelectorAll("[data-sotorko-counts] [data-severity]")) counts[c.getAttribute("data-severity")] = Number(c.getAttribute("data-count"));
+    const ctx = root.querySelector("[data-sotorko-context]");
+    return {
+      panelVisible: Boolean(panel && !panel.hidden),
+      panelText: panel?.textContent ?? "",
+      counts,
+      context: ctx?.getAttribute("data-sotorko-context") ?? null,
+      contextSource: ctx?.getAttribute("data-context-source") ?? null,
+      findings: [...(panel?.querySelectorAll("[data-finding-index]") ?? [])].map((li) => ({ rule: li.getAttribute("data-rule"), category: li.getAttribute("data-category"), severity: li.getAttribute("data-severity"), text: li.textContent })),
+      live: root.querySelector("[data-sotorko-live]")?.textContent ?? "",
+      dialog: dialog
+        ? {
+            role: dialog.getAttribute("role"),
+            modal: dialog.getAttribute("aria-modal"),
+            text: dialog.textContent,
+            actions: [...dialog.querySelectorAll("[data-sotorko-action]")].map((b) => b.getAttribute("data-sotorko-action")),
+            strict: Boolean(dialog.querySelector("[data-sotorko-strict]")),
+            focused: root.activeElement?.getAttribute("data-sotorko-action") ?? null,
+          }
+        : null,
+      notice: notice?.textContent ?? null,
+    };
+  });
+}
+
+/** Waits for the confirm dialog; returns the UI snapshot. */
+export async function waitForDialog(page, { timeout = 5000 } = {}) {
+  await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-dialog]")), { timeout, message: "Sotorko confirm dialog" });
+  return sotorkoUi(page);
+}
+
+/** Clicks a button of the confirm dialog ("edit", "post-anyway", "confirm-reason"). */
+export async function clickDialogAction(page, action) {
+  await page.click(`[data-sotorko-action="${action}"]`);
+}
+
+/** True when the confirm dialog is open. */
+export async function dialogOpen(page) {
+  return page.evaluate(() => Boolean(document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-dialog]")));
+}
+
+/**
+ * Makes every `sotorko:check` answer `{ ok: false }` (the engine "fails"),
+ * by adding a runtime.onMessage listener in the background that answers
+ * synchronously (before the engine host's asynchronous answer). Returns a
+ * function that undoes it.
+ */
+export async function breakEngine(browser) {
+  if (browser.name === "chromium") {
+    await browser.evaluateInBackground(() => {
+      globalThis.__sotorkoTestEngineDown = true;
+      if (!globalThis.__sotorkoTestListener) {
+        globalThis.__sotorkoTestListener = (message, _sender, sendResponse) => {
+          if (globalThis.__sotorkoTestEngineDown && message?.type === "sotorko:check") sendResponse({ ok: false, error: "test: engine down" });
+        };
+        chrome.runtime.onMessage.addListener(globalThis.__sotorkoTestListener);
+      }
+      return true;
+    });
+    return () => browser.evaluateInBackground(() => ((globalThis.__sotorkoTestEngineDown = false), true));
+  }
+  // Firefox: the background is an event page; reach it from an extension page.
+  const page = await browser.openExtensionPage("popup/popup.html");
+  await page.evaluate(() => {
+    const bg = browser.extension.getBackgroundPage();
+    window.__listener = (message, _sender, sendResponse) => {
+      if (message?.type === "sotorko:check") sendResponse({ ok: false, error: "test: engine down" });
+    };
+    bg.browser.runtime.onMessage.addListener(window.__listener);
+    return true;
+  });
+  return async () => {
+    await page.evaluate(() => browser.extension.getBackgroundPage().browser.runtime.onMessage.removeListener(window.__listener));
+    await page.close();
+  };
+}
+
+/** Sends a message to the content script of the tab whose URL contains `urlPart`, from an extension page (as the popup does). */
+export async function messageTab(browser, urlPart, message) {
+  const page = await browser.openExtensionPage("popup/popup.html");
+  try {
+    return await page.evaluate(
+      async (part, msg) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const tabs = await api.tabs.query({});
+        const tab = tabs.find((t) => (t.url ?? "").includes(part));
+        if (!tab) return { error: `no tab with ${part}: ${tabs.map((t) => t.url).join(", ")}` };
+        return api.tabs.sendMessage(tab.id, msg);
+      },
+      urlPart,
+      message,
+    );
+  } finally {
+    await page.close();
+  }
+}
