@@ -115,6 +115,6 @@ case "${1:-build}" in
   build) build_extension ;;
   test) run_tests ;;
   package) shift; build_extension; bash scripts/package.sh "$@" ;;
-  bench) ensure_build_tools; cargo bench -p sotorko --bench engine ;;
+  bench) ensure_build_tools; cargo bench -p sotorko --no-default-features --bench engine ;;
   *) echo "usage: ./build.sh [build|test|package|bench]" >&2; exit 2 ;;
 esac

@@ -298,7 +298,10 @@ mod tests {
     fn ids_round_trip() {
         for c in Category::ALL {
             assert_eq!(c.id().parse::<Category>(), Ok(c));
-            assert_eq!(serde_json::to_string(&c).ok(), Some(format!("\"{}\"", c.id())));
+            assert_eq!(
+                serde_json::to_string(&c).ok(),
+                Some(format!("\"{}\"", c.id()))
+            );
         }
         assert!("politics".parse::<Category>().is_err());
         assert_eq!("block".parse::<Severity>(), Ok(Severity::Block));

@@ -29,6 +29,22 @@ export async function readManagedStorage(api = browserApi()) {
   }
 }
 
+/** Marks a managed read that did not answer in time. */
+export const POLICY_PENDING = Symbol("policy pending");
+
+/**
+ * Reads managed policy, but gives up after `timeoutMs` and answers
+ * `POLICY_PENDING`. Chromium's first managed read of a browser session can
+ * take seconds even when no policy is set.
+ */
+export function readManagedStorageWithin(timeoutMs, api = browserApi()) {
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(POLICY_PENDING), timeoutMs);
+  });
+  return Promise.race([readManagedStorage(api), timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Reads the official's stored options (only setting keys, not e.g. the override log). */
 export async function readUserStorage(api = browserApi()) {
   return (await api.storage.local.get([...SETTING_KEYS])) ?? {};
@@ -42,6 +58,20 @@ export async function loadEffectiveSettings() {
   const api = browserApi();
   const [stored, managed] = await Promise.all([readUserStorage(api), readManagedStorage(api)]);
   return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
+}
+
+/**
+ * Like `loadEffectiveSettings`, but does not wait more than `timeoutMs` for
+ * policy. When policy is late the result has `policyPending: true` and is
+ * built from defaults and the official's options; `whenPolicyArrives` is then
+ * called with the complete settings once policy has been read.
+ */
+export async function loadEffectiveSettingsWithin(timeoutMs, whenPolicyArrives) {
+  const api = browserApi();
+  const [stored, managed] = await Promise.all([readUserStorage(api), readManagedStorageWithin(timeoutMs, api)]);
+  if (managed !== POLICY_PENDING) return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
+  loadEffectiveSettings().then(whenPolicyArrives, (error) => console.error("Sotorko: could not read policy", error));
+  return { ...mergeEffectiveSettings({ stored, managed: {}, validate: validatePolicy }), policyPending: true };
 }
 
 /**

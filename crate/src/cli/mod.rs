@@ -1,0 +1,110 @@
+//! Command-line interface (design §3): `check`, `check --jsonl`, `rules list`, `rules lint`.
+//!
+//! Exit codes: 0 when the check ran (with or without findings), 2 on bad
+//! input (unreadable file, invalid UTF-8, bad JSON line, invalid rule pack),
+//! 1 when the output could not be written.
+
+mod check;
+mod input;
+mod rules_cmd;
+mod text;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Checks social-media drafts against the Bangladesh government's social-media guideline.
+#[derive(Debug, Parser)]
+#[command(name = "sotorko", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check one text, or a batch of JSON lines with --jsonl.
+    Check(check::CheckArgs),
+    /// List or validate rule packs.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// List the rules of the default pack (or of --rules FILE).
+    List {
+        /// Use this rule pack instead of the default.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+    /// Validate a rule pack: format, limits, regexes and every rule's examples.
+    Lint {
+        /// The TOML rule pack to validate.
+        file: PathBuf,
+    },
+}
+
+/// The context a text is posted in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ContextArg {
+    /// An office page or Meta Business Suite.
+    Official,
+    /// A personal profile.
+    Personal,
+}
+
+impl From<ContextArg> for sotorko::Context {
+    fn from(c: ContextArg) -> Self {
+        match c {
+            ContextArg::Official => sotorko::Context::Official,
+            ContextArg::Personal => sotorko::Context::Personal,
+        }
+    }
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// Human-readable.
+    Text,
+    /// One JSON object: `{ findings, summary }`.
+    Json,
+}
+
+/// A failure with its exit code and message.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input: exit code 2.
+    #[error("{0}")]
+    Input(String),
+    /// Writing the output failed: exit code 1.
+    #[error("could not write the output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { command } => match command {
+            RulesCommand::List { rules } => rules_cmd::list(rules.as_deref()),
+            RulesCommand::Lint { file } => rules_cmd::lint(&file),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ CliError::Input(_)) => {
+            eprintln!("sotorko: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("sotorko: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,634 @@
+//! Administrator options applied on top of the default pack (the `config`
+//! object of the WASM API, usually from browser policy).
+//!
+//! Building from a config never fails as a whole: each bad key (or bad entry
+//! of a key) is reported as a [`Diagnostic`] and ignored, falling back to its
+//! default.
+
+use crate::engine::Engine;
+use crate::model::{Category, Context, Message, Severity};
+use crate::rules::{
+    load, parse_level, ContextSeverity, Examples, LoadOptions, Origin, Rule, RulePack, Source,
+    Terms,
+};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A problem with one configuration key; the key was ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The top-level config key, e.g. `customRules`.
+    pub key: String,
+    /// What is wrong, for an administrator.
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn new(key: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            key: key.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A severity override for one or both contexts. `None` leaves a context as it
+/// is; `Some(None)` turns the rule off there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeverityOverride {
+    /// Override for official accounts.
+    pub official: Option<Option<Severity>>,
+    /// Override for personal profiles.
+    pub personal: Option<Option<Severity>>,
+}
+
+impl SeverityOverride {
+    fn apply(&self, to: &mut ContextSeverity) {
+        if let Some(s) = self.official {
+            to.set(Context::Official, s);
+        }
+        if let Some(s) = self.personal {
+            to.set(Context::Personal, s);
+        }
+    }
+}
+
+/// Options on top of the default pack. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// A TOML rule pack added to the default pack (`customRules`).
+    pub custom_rules: Option<String>,
+    /// Categories that are checked (`enabledCategories`); `None` means all.
+    pub enabled_categories: Option<Vec<Category>>,
+    /// Severity per category (`categorySeverity`).
+    pub category_severity: BTreeMap<Category, SeverityOverride>,
+    /// Severity per rule id (`ruleSeverity`); wins over `category_severity`.
+    pub rule_severity: BTreeMap<String, SeverityOverride>,
+    /// Extra terms flagged with the category's default text (`extraTerms`).
+    pub extra_terms: BTreeMap<Category, Vec<String>>,
+    /// Terms never flagged by any rule (`allowedTerms`).
+    pub allowed_terms: Vec<String>,
+}
+
+impl EngineConfig {
+    /// Reads a config from JSON (the WASM API's plain object). Unknown keys
+    /// and bad values are reported and skipped; everything else is kept.
+    pub fn from_json(value: &Value) -> (EngineConfig, Vec<Diagnostic>) {
+        let mut config = EngineConfig::default();
+        let mut diags = Vec::new();
+        let obj = match value {
+            Value::Null => return (config, diags),
+            Value::Object(o) => o,
+            other => {
+                diags.push(Diagnostic::new(
+                    "config",
+                    format!(
+                        "the configuration must be an object, not {}; using defaults",
+                        kind(other)
+                    ),
+                ));
+                return (config, diags);
+            }
+        };
+        for (key, v) in obj {
+            if v.is_null() {
+                continue;
+            }
+            let k = key.as_str();
+            match k {
+                "customRules" => match v.as_str() {
+                    Some(s) => config.custom_rules = Some(s.to_owned()),
+                    None => diags.push(Diagnostic::new(
+                        k,
+                        format!("must be a string holding a TOML rule pack, not {}", kind(v)),
+                    )),
+                },
+                "enabledCategories" => match v.as_array() {
+                    Some(items) => {
+                        let mut cats = Vec::new();
+                        for item in items {
+                            match item.as_str().map(str::parse::<Category>) {
+                                Some(Ok(c)) => cats.push(c),
+                                Some(Err(e)) => diags.push(Diagnostic::new(k, e.to_string())),
+                                None => diags.push(Diagnostic::new(
+                                    k,
+                                    format!("entries must be category ids, not {}", kind(item)),
+                                )),
+                            }
+                        }
+                        config.enabled_categories = Some(cats);
+                    }
+                    None => diags.push(Diagnostic::new(
+                        k,
+                        format!("must be a list of category ids, not {}", kind(v)),
+                    )),
+                },
+                "categorySeverity" => {
+                    for (name, sv) in entries(k, v, &mut diags) {
+                        match name.parse::<Category>() {
+                            Ok(c) => {
+                                if let Some(o) = severity_override(k, name, sv, &mut diags) {
+                                    config.category_severity.insert(c, o);
+                                }
+                            }
+                            Err(e) => diags.push(Diagnostic::new(k, e.to_string())),
+                        }
+                    }
+                }
+                "ruleSeverity" => {
+                    for (name, sv) in entries(k, v, &mut diags) {
+                        if let Some(o) = severity_override(k, name, sv, &mut diags) {
+                            config.rule_severity.insert(name.to_owned(), o);
+                        }
+                    }
+                }
+                "extraTerms" => {
+                    for (name, tv) in entries(k, v, &mut diags) {
+                        let cat = match name.parse::<Category>() {
+                            Ok(c) => c,
+                            Err(e) => {
+                                diags.push(Diagnostic::new(k, e.to_string()));
+                                continue;
+                            }
+                        };
+                        if let Some(list) = string_list(k, name, tv, &mut diags) {
+                            config.extra_terms.entry(cat).or_default().extend(list);
+                        }
+                    }
+                }
+                "allowedTerms" => {
+                    if let Some(list) = string_list(k, "allowedTerms", v, &mut diags) {
+                        config.allowed_terms = list;
+                    }
+                }
+                _ => diags.push(Diagnostic::new(
+                    k,
+                    "unknown key; expected customRules, enabledCategories, categorySeverity, \
+                     ruleSeverity, extraTerms or allowedTerms",
+                )),
+            }
+        }
+        (config, diags)
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn entries<'v>(key: &str, v: &'v Value, diags: &mut Vec<Diagnostic>) -> Vec<(&'v str, &'v Value)> {
+    match v.as_object() {
+        Some(o) => o.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+        None => {
+            diags.push(Diagnostic::new(
+                key,
+                format!("must be an object, not {}", kind(v)),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn severity_override(
+    key: &str,
+    name: &str,
+    v: &Value,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SeverityOverride> {
+    let mut out = SeverityOverride::default();
+    let parse = |s: &Value| -> Result<Option<Severity>, String> {
+        match s.as_str() {
+            Some(level) => parse_level(level),
+            None => Err(format!(
+                "must be block, warn, advise or off, not {}",
+                kind(s)
+            )),
+        }
+    };
+    match v {
+        // A bare string sets both contexts.
+        Value::String(_) => match parse(v) {
+            Ok(level) => {
+                out.official = Some(level);
+                out.personal = Some(level);
+            }
+            Err(e) => {
+                diags.push(Diagnostic::new(key, format!("`{name}`: {e}")));
+                return None;
+            }
+        },
+        Value::Object(o) => {
+            for (ctx, s) in o {
+                let level = match parse(s) {
+                    Ok(level) => level,
+                    Err(e) => {
+                        diags.push(Diagnostic::new(key, format!("`{name}.{ctx}`: {e}")));
+                        continue;
+                    }
+                };
+                match ctx.as_str() {
+                    "official" => out.official = Some(level),
+                    "personal" => out.personal = Some(level),
+                    other => diags.push(Diagnostic::new(
+                        key,
+                        format!(
+                            "`{name}`: unknown context `{other}`; expected official or personal"
+                        ),
+                    )),
+                }
+            }
+        }
+        other => {
+            diags.push(Diagnostic::new(
+                key,
+                format!(
+                    "`{name}` must be {{ official, personal }} or a severity, not {}",
+                    kind(other)
+                ),
+            ));
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn string_list(
+    key: &str,
+    name: &str,
+    v: &Value,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let Some(items) = v.as_array() else {
+        diags.push(Diagnostic::new(
+            key,
+            format!("`{name}` must be a list of strings, not {}", kind(v)),
+        ));
+        return None;
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_str() {
+            Some(s) if !s.trim().is_empty() => out.push(s.to_owned()),
+            Some(_) => diags.push(Diagnostic::new(
+                key,
+                format!("`{name}`: empty term ignored"),
+            )),
+            None => diags.push(Diagnostic::new(
+                key,
+                format!("`{name}` entries must be strings, not {}", kind(item)),
+            )),
+        }
+    }
+    Some(out)
+}
+
+/// The guideline clause of a category.
+pub fn category_clause(category: Category) -> &'static str {
+    match category {
+        Category::NationalUnity => "2019 ১০-ক",
+        Category::ReligiousHarmony => "2019 ১০-খ",
+        Category::Political => "2019 ১০-গ",
+        Category::EthnicMinority => "2019 ১০-ঘ",
+        Category::Belittling => "2019 ১০-ঙ",
+        Category::Gender => "2019 ১০-চ",
+        Category::Incitement | Category::PersonalContent | Category::Secrecy => "2016",
+    }
+}
+
+/// The default severity of a category per context (design §1): personal is
+/// one step lower, and `personal-content` does not apply to personal profiles.
+pub fn category_default_severity(category: Category) -> ContextSeverity {
+    let official = match category {
+        Category::Political | Category::Belittling | Category::PersonalContent => Severity::Warn,
+        _ => Severity::Block,
+    };
+    let personal = match category {
+        Category::PersonalContent => None,
+        _ if official == Severity::Block => Some(Severity::Warn),
+        _ => Some(Severity::Advise),
+    };
+    ContextSeverity {
+        official: Some(official),
+        personal,
+    }
+}
+
+/// Splits free-form terms by script: Bangla-script terms go to `bn`, the others to `en`.
+fn terms_by_script(list: &[String]) -> Terms {
+    let mut terms = Terms::default();
+    for t in list {
+        let t = t.trim().to_owned();
+        if t.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)) {
+            terms.bn.push(t);
+        } else {
+            terms.en.push(t);
+        }
+    }
+    terms
+}
+
+/// The synthetic rule `custom.<category>` for `extraTerms`.
+fn extra_terms_rule(category: Category, list: &[String]) -> Rule {
+    let name = category.name();
+    Rule {
+        id: format!("custom.{}", category.id()),
+        category,
+        clause: category_clause(category).to_owned(),
+        severity: category_default_severity(category),
+        message: Message {
+            en: format!(
+                "Your administrator has flagged this term under “{}” ({}). Review it before posting.",
+                name.en,
+                category_clause(category)
+            ),
+            bn: format!(
+                "আপনার প্রশাসক এই শব্দটি “{}” বিষয়ে চিহ্নিত করেছেন ({})। পোস্ট করার আগে বিষয়টি দেখে নিন।",
+                name.bn,
+                category_clause(category)
+            ),
+        },
+        terms: terms_by_script(list),
+        regex: Vec::new(),
+        near: Vec::new(),
+        except: Terms::default(),
+        except_within: 0,
+        examples: Examples::default(),
+        origin: Origin {
+            file: "extraTerms".to_owned(),
+            line: 0,
+        },
+    }
+}
+
+impl Engine {
+    /// Builds an engine from the default pack with administrator options.
+    /// Never fails: each bad option is reported as a [`Diagnostic`] and ignored.
+    pub fn build(config: &EngineConfig) -> (Engine, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut pack = match RulePack::default_pack() {
+            Ok(p) => p,
+            Err(e) => {
+                diags.push(Diagnostic::new("defaultPack", e.to_string()));
+                RulePack::default()
+            }
+        };
+
+        if let Some(text) = &config.custom_rules {
+            let custom = load(
+                &[Source {
+                    name: "customRules",
+                    text,
+                }],
+                &LoadOptions {
+                    require_name: false,
+                    base_sets: Some(&pack.sets),
+                    reserved_ids: Some(&pack),
+                    trusted: false,
+                },
+            );
+            match custom {
+                Ok(custom) => pack.rules.extend(custom.rules),
+                Err(e) => {
+                    for p in &e.problems {
+                        diags.push(Diagnostic::new("customRules", p.to_string()));
+                    }
+                    diags.push(Diagnostic::new(
+                        "customRules",
+                        "the custom rules were not applied because of the problems above",
+                    ));
+                }
+            }
+        }
+
+        for (category, list) in &config.extra_terms {
+            let rule = extra_terms_rule(*category, list);
+            if !rule.terms.is_empty() {
+                pack.rules.push(rule);
+            }
+        }
+
+        for rule in &mut pack.rules {
+            if let Some(o) = config.category_severity.get(&rule.category) {
+                o.apply(&mut rule.severity);
+            }
+        }
+        for (id, o) in &config.rule_severity {
+            match pack.rules.iter_mut().find(|r| &r.id == id) {
+                Some(rule) => o.apply(&mut rule.severity),
+                None => diags.push(Diagnostic::new(
+                    "ruleSeverity",
+                    format!("unknown rule id `{id}`; ignored"),
+                )),
+            }
+        }
+        if let Some(enabled) = &config.enabled_categories {
+            for rule in &mut pack.rules {
+                if !enabled.contains(&rule.category) {
+                    rule.severity = ContextSeverity::default();
+                }
+            }
+        }
+
+        let allowed = terms_by_script(&config.allowed_terms);
+        let allowed = Terms {
+            banglish: allowed.en.clone(),
+            ..allowed
+        };
+        match Engine::from_pack(pack, &allowed) {
+            Ok(engine) => (engine, diags),
+            Err(e) => {
+                diags.push(Diagnostic::new("config", e.to_string()));
+                (Engine::empty(), diags)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bad_keys_are_reported_and_the_rest_kept() {
+        let (config, diags) = EngineConfig::from_json(&json!({
+            "customRules": 5,
+            "enabledCategories": ["political", "politics"],
+            "categorySeverity": { "political": { "official": "block", "personal": "loud" }, "nope": "warn" },
+            "ruleSeverity": { "political.campaign": "off" },
+            "extraTerms": { "secrecy": ["project falcon", 3] },
+            "allowedTerms": ["নৌকা বাইচ"],
+            "colour": "red"
+        }));
+        assert_eq!(config.custom_rules, None);
+        assert_eq!(config.enabled_categories, Some(vec![Category::Political]));
+        assert_eq!(
+            config.category_severity.get(&Category::Political),
+            Some(&SeverityOverride {
+                official: Some(Some(Severity::Block)),
+                personal: None
+            })
+        );
+        assert_eq!(
+            config.rule_severity.get("political.campaign"),
+            Some(&SeverityOverride {
+                official: Some(None),
+                personal: Some(None)
+            })
+        );
+        assert_eq!(
+            config.extra_terms.get(&Category::Secrecy),
+            Some(&vec!["project falcon".to_owned()])
+        );
+        assert_eq!(config.allowed_terms, vec!["নৌকা বাইচ"]);
+        let keys: Vec<&str> = diags.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "categorySeverity",
+                "categorySeverity",
+                "colour",
+                "customRules",
+                "enabledCategories",
+                "extraTerms"
+            ],
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn non_object_config_falls_back() {
+        let (config, diags) = EngineConfig::from_json(&json!("x"));
+        assert_eq!(config, EngineConfig::default());
+        assert_eq!(diags.len(), 1);
+        assert!(EngineConfig::from_json(&Value::Null).1.is_empty());
+    }
+
+    #[test]
+    fn extra_and_allowed_terms_and_severities() {
+        let config = EngineConfig {
+            extra_terms: BTreeMap::from([(
+                Category::Secrecy,
+                vec!["project falcon".to_owned(), "প্রকল্প ফ".to_owned()],
+            )]),
+            allowed_terms: vec!["falcon eye".to_owned()],
+            ..EngineConfig::default()
+        };
+        let (engine, diags) = Engine::build(&config);
+        assert!(diags.iter().all(|d| d.key != "extraTerms"), "{diags:?}");
+        let r = engine.check("Details of Project Falcon attached.", Context::Official);
+        let f: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "custom.secrecy")
+            .collect();
+        assert_eq!(f.len(), 1, "{r:#?}");
+        assert_eq!(f[0].excerpt, "Project Falcon");
+        assert_eq!(f[0].severity, Severity::Block);
+        assert!(f[0].message.en.contains("Security and secrecy"));
+        let r = engine.check("প্রকল্প ফ এর নথি", Context::Personal);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "custom.secrecy" && f.severity == Severity::Warn));
+        let r = engine.check("project falcon eye", Context::Official);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "custom.secrecy"),
+            "{r:#?}"
+        );
+
+        let config = EngineConfig {
+            extra_terms: BTreeMap::from([(Category::Secrecy, vec!["project falcon".to_owned()])]),
+            category_severity: BTreeMap::from([(
+                Category::Secrecy,
+                SeverityOverride {
+                    official: Some(Some(Severity::Advise)),
+                    personal: Some(None),
+                },
+            )]),
+            rule_severity: BTreeMap::from([(
+                "no.such.rule".to_owned(),
+                SeverityOverride::default(),
+            )]),
+            ..EngineConfig::default()
+        };
+        let (engine, diags) = Engine::build(&config);
+        assert!(diags.iter().any(|d| d.key == "ruleSeverity"));
+        let r = engine.check("project falcon", Context::Official);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "custom.secrecy" && f.severity == Severity::Advise));
+        assert!(engine
+            .check("project falcon", Context::Personal)
+            .findings
+            .iter()
+            .all(|f| f.rule != "custom.secrecy"));
+
+        let config = EngineConfig {
+            extra_terms: BTreeMap::from([(Category::Secrecy, vec!["project falcon".to_owned()])]),
+            enabled_categories: Some(vec![Category::Political]),
+            ..EngineConfig::default()
+        };
+        let (engine, _) = Engine::build(&config);
+        assert!(engine
+            .check("project falcon", Context::Official)
+            .findings
+            .is_empty());
+    }
+
+    #[test]
+    fn custom_rules_merge_or_report() {
+        let custom = r#"
+[[rule]]
+id = "local.falcon"
+category = "secrecy"
+clause = "2016"
+severity = { official = "block", personal = "warn" }
+message.en = "Do not name the project."
+message.bn = "প্রকল্পের নাম লিখবেন না।"
+terms = { en = ["falcon"] }
+[rule.examples]
+flag = ["falcon"]
+"#;
+        let (engine, diags) = Engine::build(&EngineConfig {
+            custom_rules: Some(custom.to_owned()),
+            ..EngineConfig::default()
+        });
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(engine.rules().iter().any(|r| r.id == "local.falcon"));
+        assert_eq!(
+            engine.check("the falcon file", Context::Official).findings[0].rule,
+            "local.falcon"
+        );
+
+        let (engine, diags) = Engine::build(&EngineConfig {
+            custom_rules: Some(custom.replace("\"secrecy\"", "\"secret\"")),
+            ..EngineConfig::default()
+        });
+        assert!(engine.rules().iter().all(|r| r.id != "local.falcon"));
+        assert!(
+            diags.iter().any(|d| d.key == "customRules"
+                && d.message
+                    .contains("customRules:4: rule `local.falcon`: unknown category `secret`")),
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn defaults_per_category() {
+        let s = category_default_severity(Category::PersonalContent);
+        assert_eq!(s.official, Some(Severity::Warn));
+        assert_eq!(s.personal, None);
+        let s = category_default_severity(Category::Secrecy);
+        assert_eq!(s.personal, Some(Severity::Warn));
+    }
+}

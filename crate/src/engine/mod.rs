@@ -1,0 +1,434 @@
+//! Compiling a rule pack once and checking texts many times.
+//!
+//! Terms of all rules go into one Aho-Corasick automaton per view (Bangla,
+//! Latin, Banglish skeleton), searched with overlapping matches so that no
+//! rule hides another. Regexes run as one `RegexSet` pass over the regex view,
+//! and only the regexes that matched are then searched for their spans.
+//! Proximity and exceptions are resolved on the matches with sorted sweeps and
+//! binary searches, so a check stays (near) linear in the text length.
+
+mod prefilter;
+mod scan;
+mod spans;
+pub(crate) mod views;
+mod words;
+
+use crate::model::{Context, Finding, Report, Severity, Summary};
+use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
+use prefilter::RegexPrefilter;
+use scan::{Hits, Role, Script, Use, ViewMatcher};
+use spans::{utf16_offsets, SpanSet};
+use std::sync::OnceLock;
+use words::{words_between, WordIndex};
+
+/// Why an engine could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// The pack has problems.
+    #[error(transparent)]
+    Pack(#[from] PackError),
+    /// The term automaton for a view could not be built (e.g. too large).
+    #[error("could not build the {view} term matcher: {reason}")]
+    Terms {
+        /// The view: `Bangla`, `English` or `Banglish`.
+        view: &'static str,
+        /// The reason given by the matcher.
+        reason: String,
+    },
+}
+
+/// A compiled rule pack, ready to check texts. Cheap to share; checking
+/// does not mutate it.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    views: Vec<ViewMatcher>,
+    prefilter: RegexPrefilter,
+    /// For each regex of the prefilter: its rule and the regex, compiled on first use.
+    regexes: Vec<(u32, LazyRegex)>,
+}
+
+/// A regex compiled the first time a text may match it. Building an engine
+/// stays fast and small; a pattern that fails to compile never matches
+/// (packs are validated before they get here).
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Option<regex::Regex>>,
+}
+
+impl LazyRegex {
+    fn get(&self) -> Option<&regex::Regex> {
+        self.compiled
+            .get_or_init(|| compile_regex(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
+/// Sentinel rule number for global allowed terms.
+const ALLOW: u32 = u32::MAX;
+
+impl Engine {
+    /// Builds the engine from the embedded default pack.
+    pub fn default_pack() -> Result<Engine, EngineError> {
+        let pack = RulePack::default_pack()?;
+        Engine::from_pack(pack, &Terms::default())
+    }
+
+    /// Builds an engine from one stand-alone pack text (as `--rules FILE`);
+    /// the default pack's sets may be used, its rules are not included.
+    pub fn from_source(name: &str, toml: &str) -> Result<Engine, EngineError> {
+        let base = RulePack::default_pack().ok();
+        let pack = RulePack::standalone(name, toml, base.as_ref())?;
+        Engine::from_pack(pack, &Terms::default())
+    }
+
+    /// Compiles a validated pack. `allowed` terms are never flagged by any rule.
+    pub fn from_pack(pack: RulePack, allowed: &Terms) -> Result<Engine, EngineError> {
+        let mut builders = [
+            scan::Builder::new(Script::Bangla),
+            scan::Builder::new(Script::Latin),
+            scan::Builder::new(Script::Skeleton),
+        ];
+        let add = |builders: &mut [scan::Builder; 3], terms: &Terms, u: Use| {
+            for t in &terms.bn {
+                builders[0].add(t, u);
+            }
+            for t in &terms.en {
+                builders[1].add(t, u);
+            }
+            for t in &terms.banglish {
+                builders[2].add(t, u);
+            }
+        };
+        let mut regexes = Vec::new();
+        for (i, rule) in pack.rules.iter().enumerate() {
+            let rule_no = u32::try_from(i).unwrap_or(ALLOW - 1);
+            add(&mut builders, &rule.terms, Use::new(rule_no, Role::Term));
+            add(&mut builders, &rule.except, Use::new(rule_no, Role::Except));
+            for (n, near) in rule.near.iter().enumerate() {
+                let n = u16::try_from(n).unwrap_or(u16::MAX);
+                add(&mut builders, &near.a, Use::new(rule_no, Role::NearA(n)));
+                add(&mut builders, &near.b, Use::new(rule_no, Role::NearB(n)));
+            }
+            for pattern in &rule.regex {
+                let lazy = LazyRegex {
+                    pattern: pattern.clone(),
+                    compiled: OnceLock::new(),
+                };
+                regexes.push((rule_no, lazy));
+            }
+        }
+        add(&mut builders, allowed, Use::new(ALLOW, Role::Allow));
+
+        let mut views = Vec::with_capacity(3);
+        for b in builders {
+            views.push(b.build()?);
+        }
+        let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.1.pattern.as_str()));
+        Ok(Engine {
+            rules: pack.rules,
+            views,
+            prefilter,
+            regexes,
+        })
+    }
+
+    /// An engine with no rules (flags nothing).
+    pub fn empty() -> Engine {
+        Engine {
+            rules: Vec::new(),
+            views: Vec::new(),
+            prefilter: RegexPrefilter::new(std::iter::empty()),
+            regexes: Vec::new(),
+        }
+    }
+
+    /// The rules, in pack order.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.rules.iter().map(Rule::info).collect()
+    }
+
+    /// The full compiled rules (with matchers and examples), in pack order.
+    pub fn pack_rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Checks one text in a context. Never panics; findings are ordered by position.
+    pub fn check(&self, text: &str, context: Context) -> Report {
+        let severities: Vec<Option<Severity>> =
+            self.rules.iter().map(|r| r.severity.get(context)).collect();
+        let active =
+            |rule: u32| rule == ALLOW || severities.get(rule as usize).is_some_and(Option::is_some);
+        if !severities.iter().any(Option::is_some) || text.is_empty() {
+            return Report::default();
+        }
+
+        let norm = views::normalize(text);
+        let mut hits = Hits::default();
+        for vm in &self.views {
+            let view = match vm.script() {
+                Script::Bangla => &norm.bangla,
+                Script::Latin => &norm.latin,
+                Script::Skeleton => &norm.skeleton,
+            };
+            vm.scan(view, text, &active, &mut hits);
+        }
+        self.scan_regexes(&norm.regex, text, &active, &mut hits);
+
+        let mut word_index: Option<WordIndex> = None;
+        self.apply_exceptions(&mut hits, text, &mut word_index);
+        let mut candidates = std::mem::take(&mut hits.terms);
+        self.resolve_near(&mut hits, text, &mut word_index, &mut candidates);
+        self.findings(text, &severities, candidates)
+    }
+
+    fn scan_regexes(
+        &self,
+        view: &views::View,
+        text: &str,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) {
+        if self.regexes.is_empty() {
+            return;
+        }
+        let vt = view.text.as_str();
+        let candidates = self.prefilter.candidates(vt);
+        for ((rule, lazy), may_match) in self.regexes.iter().zip(candidates) {
+            if !may_match || !active(*rule) {
+                continue;
+            }
+            let Some(re) = lazy.get() else { continue };
+            for m in re.find_iter(vt) {
+                if m.start() < m.end() {
+                    let (s, e) = view.original_span(m.start(), m.end());
+                    if s < e && text.get(s..e).is_some() {
+                        hits.terms.push((*rule, s, e));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Compiles every regex now rather than on first use (e.g. in idle time
+    /// after building), so no later check pays for it.
+    pub fn warm_up(&self) {
+        for (_, lazy) in &self.regexes {
+            lazy.get();
+        }
+    }
+
+    /// Pairs `near` hits: for each `a` hit, the closest `b` hit before and after it.
+    fn resolve_near(
+        &self,
+        hits: &mut Hits,
+        text: &str,
+        word_index: &mut Option<WordIndex>,
+        out: &mut Vec<(u32, usize, usize)>,
+    ) {
+        if hits.near.is_empty() {
+            return;
+        }
+        let words = word_index.get_or_insert_with(|| WordIndex::new(text));
+        hits.near.sort_unstable();
+        let near = &hits.near;
+        let mut i = 0;
+        while i < near.len() {
+            let (rule, n) = (near[i].0, near[i].1);
+            let mut j = i;
+            while j < near.len() && near[j].0 == rule && near[j].1 == n {
+                j += 1;
+            }
+            let group = &near[i..j];
+            i = j;
+            let within = self
+                .rules
+                .get(rule as usize)
+                .and_then(|r| r.near.get(n as usize))
+                .map_or(0, |x| x.within as usize);
+            let split = group.partition_point(|h| !h.2);
+            let (a_hits, b_hits) = group.split_at(split);
+            if a_hits.is_empty() || b_hits.is_empty() {
+                continue;
+            }
+            let mut bs: Vec<((usize, usize), usize, usize)> = b_hits
+                .iter()
+                .map(|h| (words.words(h.3, h.4), h.3, h.4))
+                .collect();
+            bs.sort_unstable();
+            for a in a_hits {
+                let aw = words.words(a.3, a.4);
+                let idx = bs.partition_point(|b| b.0 .0 <= aw.1);
+                let candidates = [idx.checked_sub(1), Some(idx)];
+                let paired = candidates.into_iter().flatten().find_map(|k| {
+                    let b = bs.get(k)?;
+                    let disjoint = b.2 <= a.3 || b.1 >= a.4;
+                    (disjoint && words_between(aw, b.0) <= within)
+                        .then(|| (a.3.min(b.1), a.4.max(b.2)))
+                });
+                if let Some((s, e)) = paired {
+                    out.push((rule, s, e));
+                }
+            }
+        }
+    }
+
+    /// Drops term and `near` hits cancelled by their rule's exceptions or by
+    /// allowed terms. `near` hits are filtered one by one, before pairing.
+    fn apply_exceptions(&self, hits: &mut Hits, text: &str, word_index: &mut Option<WordIndex>) {
+        if hits.terms.is_empty() && hits.near.is_empty() {
+            return;
+        }
+        if !hits.allow.is_empty() {
+            let allow = SpanSet::new(std::mem::take(&mut hits.allow));
+            hits.terms.retain(|&(_, s, e)| !allow.overlaps(s, e));
+            hits.near.retain(|h| !allow.overlaps(h.3, h.4));
+        }
+        if hits.except.is_empty() {
+            return;
+        }
+        hits.except.sort_unstable();
+        let except = &hits.except;
+        // Per rule: exception spans in bytes, and in words when except_within > 0.
+        let mut by_rule: Vec<(u32, usize, SpanSet, Option<SpanSet>)> = Vec::new();
+        let mut i = 0;
+        while i < except.len() {
+            let rule = except[i].0;
+            let mut j = i;
+            while j < except.len() && except[j].0 == rule {
+                j += 1;
+            }
+            let bytes: Vec<(usize, usize)> = except[i..j].iter().map(|x| (x.1, x.2)).collect();
+            let within = self
+                .rules
+                .get(rule as usize)
+                .map_or(0, |r| r.except_within as usize);
+            let words = (within > 0).then(|| {
+                let wi = word_index.get_or_insert_with(|| WordIndex::new(text));
+                SpanSet::new(
+                    bytes
+                        .iter()
+                        .map(|&(s, e)| {
+                            let w = wi.words(s, e);
+                            (w.0, w.1 + 1)
+                        })
+                        .collect(),
+                )
+            });
+            by_rule.push((rule, within, SpanSet::new(bytes), words));
+            i = j;
+        }
+        let words = word_index.as_ref();
+        let keep = |rule: u32, s: usize, e: usize| -> bool {
+            let Ok(k) = by_rule.binary_search_by_key(&rule, |x| x.0) else {
+                return true;
+            };
+            let (_, within, bytes, spans_in_words) = &by_rule[k];
+            if bytes.overlaps(s, e) {
+                return false;
+            }
+            match (spans_in_words, words) {
+                (Some(ws), Some(wi)) => {
+                    let (w0, w1) = wi.words(s, e);
+                    !ws.overlaps(w0.saturating_sub(within + 1), w1 + 2 + within)
+                }
+                _ => true,
+            }
+        };
+        hits.terms.retain(|&(rule, s, e)| keep(rule, s, e));
+        hits.near.retain(|h| keep(h.0, h.3, h.4));
+    }
+
+    /// Merges overlapping spans per rule and builds the ordered findings.
+    fn findings(
+        &self,
+        text: &str,
+        severities: &[Option<Severity>],
+        mut candidates: Vec<(u32, usize, usize)>,
+    ) -> Report {
+        candidates.sort_unstable();
+        let mut merged: Vec<(u32, usize, usize)> = Vec::with_capacity(candidates.len());
+        for (rule, s, e) in candidates {
+            match merged.last_mut() {
+                Some(last) if last.0 == rule && s < last.2 => last.2 = last.2.max(e),
+                _ => merged.push((rule, s, e)),
+            }
+        }
+        merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
+        let utf16 = utf16_offsets(text, merged.iter().flat_map(|m| [m.1, m.2]));
+        let findings: Vec<Finding> = merged
+            .into_iter()
+            .filter_map(|(rule_no, start, end)| {
+                let rule = self.rules.get(rule_no as usize)?;
+                let severity = (*severities.get(rule_no as usize)?)?;
+                let excerpt = text.get(start..end)?.to_owned();
+                Some(Finding {
+                    rule: rule.id.clone(),
+                    category: rule.category,
+                    severity,
+                    start,
+                    end,
+                    start_utf16: utf16.get(start),
+                    end_utf16: utf16.get(end),
+                    excerpt,
+                    clause: rule.clause.clone(),
+                    message: rule.message.clone(),
+                })
+            })
+            .collect();
+        let summary = Summary::of(&findings);
+        Report { findings, summary }
+    }
+
+    /// Runs every rule's own examples: each `flag` sentence must be flagged
+    /// by that rule (in a context where it applies), each `pass` sentence
+    /// must not be flagged by it in any context. Returns one problem per failure.
+    pub fn example_failures(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for rule in &self.rules {
+            for (i, text) in rule.examples.flag.iter().enumerate() {
+                if !self.flags(rule, text) {
+                    problems.push(example_problem(
+                        rule,
+                        format!("examples.flag[{i}] is not flagged by this rule: \"{text}\""),
+                    ));
+                }
+            }
+            for (i, text) in rule.examples.pass.iter().enumerate() {
+                if self.flags(rule, text) {
+                    problems.push(example_problem(
+                        rule,
+                        format!("examples.pass[{i}] is flagged by this rule: \"{text}\""),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    /// True when `rule` flags `text` in any context where it applies.
+    pub fn flags(&self, rule: &Rule, text: &str) -> bool {
+        [Context::Official, Context::Personal]
+            .into_iter()
+            .filter(|&c| rule.severity.get(c).is_some())
+            .any(|c| {
+                self.check(text, c)
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == rule.id)
+            })
+    }
+}
+
+fn example_problem(rule: &Rule, message: String) -> Problem {
+    Problem {
+        file: Some(rule.origin.file.clone()),
+        line: Some(rule.origin.line),
+        rule: Some(rule.id.clone()),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,312 @@
+//! One Aho-Corasick automaton per view over the terms of all rules, with the
+//! word-boundary policy of that view.
+
+use super::views::{fold_bangla_term, fold_latin_term, skeleton_term, View};
+use super::words::is_word_char;
+use super::EngineError;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// Longest suffix scanned after a Latin or Banglish term, in bytes.
+const MAX_SUFFIX_BYTES: usize = 16;
+/// Longest extension of a Bangla match to the end of its word, in bytes.
+const MAX_BANGLA_EXTENSION: usize = 96;
+/// Banglish suffixes allowed after a term (before skeleton folding).
+const BANGLISH_SUFFIXES: &[&str] = &[
+    "s", "er", "r", "ra", "der", "dr", "ke", "k", "re", "te", "e", "o", "i", "ta", "ti", "tai",
+    "gulo", "guli", "rai", "o", "yer", "eri",
+];
+
+/// Which view a matcher searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// `bn` terms: word start, any suffix.
+    Bangla,
+    /// `en` terms: whole word, `s`/`es`/`'s` allowed.
+    Latin,
+    /// `banglish` terms: whole word, short suffix allowed.
+    Skeleton,
+}
+
+impl Script {
+    fn name(self) -> &'static str {
+        match self {
+            Script::Bangla => "Bangla",
+            Script::Latin => "English",
+            Script::Skeleton => "Banglish",
+        }
+    }
+
+    fn fold(self, term: &str) -> String {
+        match self {
+            Script::Bangla => fold_bangla_term(term),
+            Script::Latin => fold_latin_term(term),
+            Script::Skeleton => skeleton_term(term),
+        }
+    }
+}
+
+/// What a term means to a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A plain term: a match is a candidate finding.
+    Term,
+    /// Side `a` of the rule's n-th `near` matcher.
+    NearA(u16),
+    /// Side `b` of the rule's n-th `near` matcher.
+    NearB(u16),
+    /// An exception of the rule.
+    Except,
+    /// A global allowed term.
+    Allow,
+}
+
+/// One use of a pattern by a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Use {
+    rule: u32,
+    role: Role,
+}
+
+impl Use {
+    pub(crate) fn new(rule: u32, role: Role) -> Use {
+        Use { rule, role }
+    }
+}
+
+/// Matches collected from all views, as original byte spans.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    /// (rule, start, end) of term and regex matches.
+    pub terms: Vec<(u32, usize, usize)>,
+    /// (rule, near index, is side b, start, end).
+    pub near: Vec<(u32, u16, bool, usize, usize)>,
+    /// (rule, start, end) of exception matches.
+    pub except: Vec<(u32, usize, usize)>,
+    /// (start, end) of allowed-term matches.
+    pub allow: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    uses_start: u32,
+    uses_end: u32,
+    first_is_word: bool,
+    last_is_word: bool,
+}
+
+/// Collects the folded terms of one view.
+pub(crate) struct Builder {
+    script: Script,
+    index: HashMap<String, usize>,
+    terms: Vec<(String, Vec<Use>)>,
+}
+
+impl Builder {
+    pub(crate) fn new(script: Script) -> Builder {
+        Builder {
+            script,
+            index: HashMap::new(),
+            terms: Vec::new(),
+        }
+    }
+
+    /// Adds a term as written in a pack; empty folded terms are ignored.
+    pub(crate) fn add(&mut self, term: &str, u: Use) {
+        let folded = self.script.fold(term);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return;
+        }
+        let i = match self.index.get(folded) {
+            Some(&i) => i,
+            None => {
+                self.terms.push((folded.to_owned(), Vec::new()));
+                self.index.insert(folded.to_owned(), self.terms.len() - 1);
+                self.terms.len() - 1
+            }
+        };
+        if let Some(entry) = self.terms.get_mut(i) {
+            if !entry.1.contains(&u) {
+                entry.1.push(u);
+            }
+        }
+    }
+
+    pub(crate) fn build(self) -> Result<ViewMatcher, EngineError> {
+        let mut patterns = Vec::with_capacity(self.terms.len());
+        let mut uses = Vec::new();
+        let mut strings = Vec::with_capacity(self.terms.len());
+        for (term, u) in self.terms {
+            let start = uses.len() as u32;
+            uses.extend(u);
+            patterns.push(Pattern {
+                uses_start: start,
+                uses_end: uses.len() as u32,
+                first_is_word: term.chars().next().is_some_and(is_word_char),
+                last_is_word: term.chars().next_back().is_some_and(is_word_char),
+            });
+            strings.push(term);
+        }
+        let ac = if strings.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&strings)
+                    .map_err(|e| EngineError::Terms {
+                        view: self.script.name(),
+                        reason: e.to_string(),
+                    })?,
+            )
+        };
+        let mut suffixes: Vec<String> = if self.script == Script::Skeleton {
+            BANGLISH_SUFFIXES
+                .iter()
+                .map(|s| skeleton_term(s).trim().to_owned())
+                .filter(|s| !s.is_empty() && s.len() <= MAX_SUFFIX_BYTES)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        suffixes.sort_unstable();
+        suffixes.dedup();
+        Ok(ViewMatcher {
+            script: self.script,
+            ac,
+            patterns,
+            uses,
+            suffixes,
+        })
+    }
+}
+
+/// The compiled matcher of one view.
+#[derive(Debug)]
+pub(crate) struct ViewMatcher {
+    script: Script,
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    uses: Vec<Use>,
+    suffixes: Vec<String>,
+}
+
+impl ViewMatcher {
+    pub(crate) fn script(&self) -> Script {
+        self.script
+    }
+
+    /// Finds every term of this view in `view`, applies the boundary policy,
+    /// maps matches back to `original` and records them by role.
+    pub(crate) fn scan(
+        &self,
+        view: &View,
+        original: &str,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) {
+        let Some(ac) = &self.ac else { return };
+        let t = view.text.as_str();
+        for m in ac.find_overlapping_iter(t) {
+            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let (s, e) = (m.start(), m.end());
+            if p.first_is_word
+                && t.get(..s)
+                    .is_none_or(|before| before.chars().next_back().is_some_and(is_word_char))
+            {
+                continue;
+            }
+            let end = if p.last_is_word {
+                match self.word_end(t, e) {
+                    Some(end) => end,
+                    None => continue,
+                }
+            } else {
+                e
+            };
+            let (os, oe) = view.original_span(s, end);
+            if os >= oe || original.get(os..oe).is_none() {
+                continue;
+            }
+            let uses = self
+                .uses
+                .get(p.uses_start as usize..p.uses_end as usize)
+                .unwrap_or(&[]);
+            for u in uses {
+                if !active(u.rule) {
+                    continue;
+                }
+                match u.role {
+                    Role::Term => hits.terms.push((u.rule, os, oe)),
+                    Role::NearA(n) => hits.near.push((u.rule, n, false, os, oe)),
+                    Role::NearB(n) => hits.near.push((u.rule, n, true, os, oe)),
+                    Role::Except => hits.except.push((u.rule, os, oe)),
+                    Role::Allow => hits.allow.push((os, oe)),
+                }
+            }
+        }
+    }
+
+    /// Where a match ending at `e` really ends under this view's policy, or
+    /// `None` when the word goes on with something that is not an allowed suffix.
+    fn word_end(&self, t: &str, e: usize) -> Option<usize> {
+        let rest = t.get(e..)?;
+        match self.script {
+            Script::Bangla => {
+                // Any suffix: extend the span to the end of the word (bounded).
+                let mut end = e;
+                for (i, c) in rest.char_indices() {
+                    if !is_word_char(c) || i + c.len_utf8() > MAX_BANGLA_EXTENSION {
+                        break;
+                    }
+                    end = e + i + c.len_utf8();
+                }
+                Some(end)
+            }
+            Script::Latin => {
+                let word = word_prefix(rest)?;
+                match word {
+                    "" => {
+                        for apos in ["'s", "\u{2019}s"] {
+                            if let Some(after) = rest.strip_prefix(apos) {
+                                if !after.chars().next().is_some_and(is_word_char) {
+                                    return Some(e + apos.len());
+                                }
+                            }
+                        }
+                        Some(e)
+                    }
+                    "s" | "es" => Some(e + word.len()),
+                    _ => None,
+                }
+            }
+            Script::Skeleton => {
+                let word = word_prefix(rest)?;
+                if word.is_empty() || self.suffixes.iter().any(|s| s == word) {
+                    Some(e + word.len())
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The word characters at the start of `rest`, or `None` when there are more
+/// than [`MAX_SUFFIX_BYTES`] of them.
+fn word_prefix(rest: &str) -> Option<&str> {
+    let mut len = 0;
+    for c in rest.chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        len += c.len_utf8();
+        if len > MAX_SUFFIX_BYTES {
+            return None;
+        }
+    }
+    rest.get(..len)
+}

@@ -1,0 +1,189 @@
+//! Engine unit tests on small hand-written packs.
+
+use super::*;
+use crate::rules::{load, LoadOptions, Source};
+
+fn engine(toml: &str) -> Engine {
+    let pack = load(
+        &[Source {
+            name: "t.toml",
+            text: toml,
+        }],
+        &LoadOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    Engine::from_pack(pack, &Terms::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn rule(id: &str, body: &str) -> String {
+    format!(
+        r#"
+[[rule]]
+id = "{id}"
+category = "political"
+clause = "2019 ১০-গ"
+severity = {{ official = "warn", personal = "advise" }}
+message.en = "m"
+message.bn = "ম"
+{body}
+[rule.examples]
+flag = ["x"]
+"#
+    )
+}
+
+fn spans(e: &Engine, text: &str) -> Vec<(String, String)> {
+    e.check(text, Context::Official)
+        .findings
+        .into_iter()
+        .map(|f| (f.rule, f.excerpt))
+        .collect()
+}
+
+#[test]
+fn english_whole_words_with_plural() {
+    let e = engine(&rule("p.vote", r#"terms = { en = ["vote", "party"] }"#));
+    assert_eq!(
+        spans(&e, "Votes and VOTE, votes' party's; voter devote"),
+        vec![
+            ("p.vote".into(), "Votes".into()),
+            ("p.vote".into(), "VOTE".into()),
+            ("p.vote".into(), "votes".into()),
+            ("p.vote".into(), "party's".into())
+        ]
+    );
+}
+
+#[test]
+fn bangla_word_start_any_suffix() {
+    let e = engine(&rule("p.league", r#"terms = { bn = ["লীগ", "চাকমা"] }"#));
+    assert_eq!(
+        spans(&e, "লীগের সভা, যুবলীগ নয়; চাকমাদের"),
+        vec![
+            ("p.league".into(), "লীগের".into()),
+            ("p.league".into(), "চাকমাদের".into())
+        ]
+    );
+}
+
+#[test]
+fn overlapping_terms_of_one_rule_merge_and_other_rules_still_see_theirs() {
+    let toml = format!(
+        "{}{}",
+        rule("p.a", r#"terms = { en = ["vote for", "for the boat"] }"#),
+        rule("p.b", r#"terms = { en = ["vote"] }"#)
+    );
+    let e = engine(&toml);
+    assert_eq!(
+        spans(&e, "vote for the boat"),
+        vec![
+            ("p.b".into(), "vote".into()),
+            ("p.a".into(), "vote for the boat".into()),
+        ]
+    );
+}
+
+#[test]
+fn near_either_order_within_words() {
+    let e = engine(&rule(
+        "p.near",
+        "[[rule.near]]\na = { bn = [\"নৌকা\"] }\nb = { bn = [\"ভোট\"] }\nwithin = 2\n",
+    ));
+    assert_eq!(
+        spans(&e, "নৌকা মার্কায় ভোট দিন"),
+        vec![("p.near".into(), "নৌকা মার্কায় ভোট".into())]
+    );
+    assert_eq!(
+        spans(&e, "ভোট দিন নৌকায়"),
+        vec![("p.near".into(), "ভোট দিন নৌকায়".into())]
+    );
+    assert!(spans(&e, "নৌকা এক দুই তিন ভোট").is_empty());
+    assert!(spans(&e, "নৌকা বাইচ").is_empty());
+}
+
+#[test]
+fn exceptions_cancel_overlap_or_nearby() {
+    let e = engine(&rule(
+        "p.boat",
+        "terms = { bn = [\"নৌকা\"] }\nexcept = { bn = [\"নৌকা বাইচ\"], en = [\"boat race\"] }\n",
+    ));
+    assert!(spans(&e, "নৌকা বাইচ প্রতিযোগিতা").is_empty());
+    assert_eq!(spans(&e, "নৌকা দিন").len(), 1);
+    let e = engine(&rule(
+        "p.boat",
+        "terms = { bn = [\"নৌকা\"] }\nexcept = { bn = [\"প্রতিযোগিতা\"] }\nexcept_within = 2\n",
+    ));
+    assert!(spans(&e, "নৌকা এক প্রতিযোগিতা").is_empty());
+    assert_eq!(spans(&e, "নৌকা এক দুই তিন প্রতিযোগিতা").len(), 1);
+}
+
+#[test]
+fn regex_spans_map_to_original_and_severity_per_context() {
+    let toml = rule("p.otp", r"regex = ['otp[: ]+[0-9]{4,8}']")
+        .replace("personal = \"advise\"", "personal = \"off\"");
+    let e = engine(&toml);
+    let r = e.check("Your OTP: ৪৫৬৭৮৯ ok", Context::Official);
+    assert_eq!(r.findings.len(), 1, "{r:#?}");
+    assert_eq!(r.findings[0].excerpt, "OTP: ৪৫৬৭৮৯");
+    assert_eq!(r.summary.highest, Some(Severity::Warn));
+    assert!(e
+        .check("Your OTP: 456789", Context::Personal)
+        .findings
+        .is_empty());
+}
+
+#[test]
+fn allowed_terms_cancel_everything() {
+    let pack = load(
+        &[Source {
+            name: "t.toml",
+            text: &rule("p.boat", "terms = { en = [\"boat\"] }"),
+        }],
+        &LoadOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let allowed = Terms {
+        en: vec!["boat race".into()],
+        ..Terms::default()
+    };
+    let e = Engine::from_pack(pack, &allowed).unwrap_or_else(|e| panic!("{e}"));
+    assert!(spans(&e, "the boat race").is_empty());
+    assert_eq!(spans(&e, "the boat").len(), 1);
+}
+
+#[test]
+fn utf16_offsets_and_examples() {
+    let e = engine(&rule("p.vote", r#"terms = { en = ["vote"] }"#));
+    let text = "😀 নৌকা vote";
+    let f = &e.check(text, Context::Official).findings[0];
+    assert_eq!(&text[f.start..f.end], "vote");
+    assert_eq!(f.start_utf16, text[..f.start].encode_utf16().count());
+    assert_eq!(f.end_utf16, f.start_utf16 + 4);
+    let failures = e.example_failures();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0]
+        .message
+        .contains("examples.flag[0] is not flagged"));
+}
+
+#[test]
+fn except_written_after_a_near_table_is_the_rules_exception() {
+    // In TOML, `except` after `[[rule.near]]` lands in the near table (as in
+    // the example of docs/rules.md); it must still cancel matches.
+    let e = engine(&rule(
+        "p.near",
+        "[[rule.near]]\na = { bn = [\"নৌকা\"] }\nb = { bn = [\"ভোট\"] }\nwithin = 4\nexcept = { bn = [\"নৌকা বাইচ\"] }\n",
+    ));
+    assert!(spans(&e, "নৌকা বাইচ শেষে ভোট").is_empty());
+    assert_eq!(spans(&e, "নৌকায় ভোট দিন").len(), 1);
+}
+
+#[test]
+fn banglish_whole_words_with_short_suffix() {
+    let e = engine(&rule("p.chor", r#"terms = { banglish = ["chor"] }"#));
+    assert_eq!(spans(&e, "sorkar ekta chor").len(), 1);
+    assert_eq!(spans(&e, "shob cor der dhoro").len(), 1);
+    assert_eq!(spans(&e, "chorer dol").len(), 1);
+    assert!(spans(&e, "kor kaj").is_empty());
+    assert!(spans(&e, "chorabali").is_empty());
+}

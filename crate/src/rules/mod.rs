@@ -1,0 +1,338 @@
+//! Rule packs: the TOML format of `docs/rules.md`, parsed with line numbers,
+//! validated against the limits for untrusted packs, and merged from several
+//! sources (the default pack is all files of `crate/rules/default/`, embedded
+//! and merged in file-name order).
+//!
+//! Loading never panics on a bad pack: every problem is collected as a
+//! [`Problem`] naming the file, the line, the rule id and what is wrong.
+
+mod ascii_boundaries;
+mod default_pack;
+mod load;
+mod raw;
+
+pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
+pub use load::{compile_regex, load, LoadOptions};
+
+use crate::model::{Category, Context, Message, Severity};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Largest accepted pack (all sources together), in bytes.
+pub const MAX_PACK_BYTES: usize = 1024 * 1024;
+/// Most rules in one pack.
+pub const MAX_RULES: usize = 2_000;
+/// Most terms in one rule, after merging sets (terms, `near` and `except` lists together).
+pub const MAX_TERMS_PER_RULE: usize = 5_000;
+/// Most terms in a whole pack.
+pub const MAX_TERMS_PER_PACK: usize = 50_000;
+/// Compiled-size limit of one regex (`regex` crate size limit), in bytes.
+pub const MAX_REGEX_BYTES: usize = 1024 * 1024;
+/// Most regexes in one rule.
+pub const MAX_REGEXES_PER_RULE: usize = 64;
+/// Smallest and largest `within` of a `near` matcher (and largest `except_within`).
+pub const WITHIN_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
+/// `within` when a `near` matcher does not give one.
+pub const DEFAULT_WITHIN: u32 = 5;
+
+/// One TOML source of a pack: a display name (usually the file name) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// Name used in problem messages, e.g. `political.toml` or `customRules`.
+    pub name: &'a str,
+    /// The TOML text.
+    pub text: &'a str,
+}
+
+/// One problem found in a pack: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The source the problem is in, when known.
+    pub file: Option<String>,
+    /// 1-based line in that source, when known.
+    pub line: Option<usize>,
+    /// The id of the rule concerned, when there is one.
+    pub rule: Option<String>,
+    /// What is wrong, for an administrator.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            (None, Some(line)) => write!(f, "line {line}: ")?,
+            (None, None) => {}
+        }
+        if let Some(rule) = &self.rule {
+            write!(f, "rule `{rule}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A pack that could not be loaded, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the rule pack has {} problem(s):\n{}", .problems.len(), join_problems(.problems))]
+pub struct PackError {
+    /// All problems, in source order.
+    pub problems: Vec<Problem>,
+}
+
+fn join_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Terms in the three scripts. Strings are as written in the pack; the engine
+/// folds them into its matching views.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Terms {
+    /// Bangla-script terms (word start, any suffix).
+    pub bn: Vec<String>,
+    /// English terms (whole word, `s`/`es`/`'s` allowed).
+    pub en: Vec<String>,
+    /// Romanised Bangla terms (loose skeleton, whole word, short suffix).
+    pub banglish: Vec<String>,
+}
+
+impl Terms {
+    /// Number of terms in all three scripts.
+    pub fn len(&self) -> usize {
+        self.bn.len() + self.en.len() + self.banglish.len()
+    }
+
+    /// True when there is no term at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends another list, skipping terms already present.
+    pub fn extend_unique(&mut self, other: &Terms) {
+        fn add(into: &mut Vec<String>, from: &[String]) {
+            for t in from {
+                if !into.contains(t) {
+                    into.push(t.clone());
+                }
+            }
+        }
+        add(&mut self.bn, &other.bn);
+        add(&mut self.en, &other.en);
+        add(&mut self.banglish, &other.banglish);
+    }
+}
+
+/// A proximity matcher: a term of `a` within `within` words of a term of `b`, either order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Near {
+    /// First term list.
+    pub a: Terms,
+    /// Second term list.
+    pub b: Terms,
+    /// Most words allowed between the two terms.
+    pub within: u32,
+}
+
+/// A rule's severity in each context; `None` means the rule is off there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ContextSeverity {
+    /// Severity on official accounts, or `None` for off.
+    pub official: Option<Severity>,
+    /// Severity on personal profiles, or `None` for off.
+    pub personal: Option<Severity>,
+}
+
+impl ContextSeverity {
+    /// The severity in a context, or `None` when the rule does not apply there.
+    pub fn get(&self, context: Context) -> Option<Severity> {
+        match context {
+            Context::Official => self.official,
+            Context::Personal => self.personal,
+        }
+    }
+
+    /// Sets the severity in a context (`None` turns the rule off there).
+    pub fn set(&mut self, context: Context, severity: Option<Severity>) {
+        match context {
+            Context::Official => self.official = severity,
+            Context::Personal => self.personal = severity,
+        }
+    }
+}
+
+impl Serialize for ContextSeverity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let id = |s: Option<Severity>| s.map_or("off", Severity::id);
+        let mut st = serializer.serialize_struct("ContextSeverity", 2)?;
+        st.serialize_field("official", id(self.official))?;
+        st.serialize_field("personal", id(self.personal))?;
+        st.end()
+    }
+}
+
+/// Parses `block`, `warn`, `advise` or `off` (`off` gives `None`).
+pub fn parse_level(s: &str) -> Result<Option<Severity>, String> {
+    match s {
+        "off" => Ok(None),
+        other => other.parse::<Severity>().map(Some).map_err(|_| {
+            format!("unknown severity `{other}`; expected one of: block, warn, advise, off")
+        }),
+    }
+}
+
+/// Example sentences of a rule.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Examples {
+    /// Sentences the rule must flag.
+    pub flag: Vec<String>,
+    /// Sentences the rule must not flag.
+    pub pass: Vec<String>,
+}
+
+/// Where a rule was defined.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// Source name.
+    pub file: String,
+    /// 1-based line of the `[[rule]]` header.
+    pub line: usize,
+}
+
+/// A validated rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Unique id, `[a-z0-9.-]+`.
+    pub id: String,
+    /// The guideline category.
+    pub category: Category,
+    /// The guideline clause, e.g. `2019 ১০-গ`.
+    pub clause: String,
+    /// Severity per context.
+    pub severity: ContextSeverity,
+    /// Message in English and Bangla.
+    pub message: Message,
+    /// Terms (sets already merged in).
+    pub terms: Terms,
+    /// Regex patterns, in the regex view's canonical form (validated; the
+    /// engine compiles each on first use).
+    pub regex: Vec<String>,
+    /// Proximity matchers.
+    pub near: Vec<Near>,
+    /// Exception phrases.
+    pub except: Terms,
+    /// Words around an exception within which a match is cancelled (0: overlap only).
+    pub except_within: u32,
+    /// Example sentences.
+    pub examples: Examples,
+    /// Where the rule was defined.
+    pub origin: Origin,
+}
+
+impl Rule {
+    /// The public description of the rule (what `rules()` and `rules list` show).
+    pub fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: self.id.clone(),
+            category: self.category,
+            clause: self.clause.clone(),
+            severity: self.severity,
+            message: self.message.clone(),
+        }
+    }
+
+    /// Number of terms in all matchers and exceptions.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+            + self.except.len()
+            + self
+                .near
+                .iter()
+                .map(|n| n.a.len() + n.b.len())
+                .sum::<usize>()
+    }
+}
+
+/// The public description of a rule: `{ id, category, clause, severity: { official, personal }, message: { en, bn } }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Rule id.
+    pub id: String,
+    /// Category id.
+    pub category: Category,
+    /// Guideline clause.
+    pub clause: String,
+    /// Severity per context (`off` when it does not apply).
+    pub severity: ContextSeverity,
+    /// Message in English and Bangla.
+    pub message: Message,
+}
+
+/// A validated pack: its rules in source order, and its named term sets.
+#[derive(Debug, Clone, Default)]
+pub struct RulePack {
+    /// `pack.name`, if given.
+    pub name: Option<String>,
+    /// `pack.version`, if given.
+    pub version: Option<String>,
+    /// `pack.description`, if given.
+    pub description: Option<String>,
+    /// The rules, in source order.
+    pub rules: Vec<Rule>,
+    /// Named term sets, usable by packs built on top of this one.
+    pub sets: BTreeMap<String, Terms>,
+}
+
+impl RulePack {
+    /// Loads the embedded default pack. It is validated in full by the test
+    /// suite, so regexes are not compiled here (see [`RulePack::default_pack_checked`]).
+    pub fn default_pack() -> Result<RulePack, PackError> {
+        load(
+            &default_sources(),
+            &LoadOptions {
+                require_name: true,
+                trusted: true,
+                ..LoadOptions::default()
+            },
+        )
+    }
+
+    /// Loads the embedded default pack with every check of an untrusted pack.
+    pub fn default_pack_checked() -> Result<RulePack, PackError> {
+        load(
+            &default_sources(),
+            &LoadOptions {
+                require_name: true,
+                ..LoadOptions::default()
+            },
+        )
+    }
+
+    /// Loads a stand-alone pack from one TOML text (as given to `--rules` or
+    /// `rules lint`). Sets of `base` (usually the default pack) may be used.
+    pub fn standalone(
+        name: &str,
+        text: &str,
+        base: Option<&RulePack>,
+    ) -> Result<RulePack, PackError> {
+        load(
+            &[Source { name, text }],
+            &LoadOptions {
+                require_name: true,
+                base_sets: base.map(|b| &b.sets),
+                reserved_ids: None,
+                trusted: false,
+            },
+        )
+    }
+
+    /// Finds a rule by id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}

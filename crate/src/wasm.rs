@@ -1,0 +1,117 @@
+//! The WASM API used by the browser extension (docs/architecture.md):
+//! `new WasmEngine(config)`, `engine.diagnostics()`, `engine.check(text, context)`,
+//! `engine.rules()`, `lintRules(toml)` and `categories()`. Every value returned
+//! is a plain JS object with the same field names as the CLI's JSON.
+
+use crate::config::{Diagnostic, EngineConfig};
+use crate::engine::Engine;
+use crate::model::{Category, Context, Message};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+/// The engine, built once from a configuration and used for many checks.
+#[wasm_bindgen]
+pub struct WasmEngine {
+    engine: Engine,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[wasm_bindgen]
+impl WasmEngine {
+    /// Builds the engine from a plain config object (every key optional).
+    /// Never throws: problems are reported by `diagnostics()`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> WasmEngine {
+        let mut diagnostics = Vec::new();
+        let value: serde_json::Value = if config.is_undefined() || config.is_null() {
+            serde_json::Value::Null
+        } else {
+            match serde_wasm_bindgen::from_value(config) {
+                Ok(v) => v,
+                Err(e) => {
+                    diagnostics.push(Diagnostic {
+                        key: "config".to_owned(),
+                        message: format!(
+                            "the configuration could not be read ({e}); using defaults"
+                        ),
+                    });
+                    serde_json::Value::Null
+                }
+            }
+        };
+        let (config, mut parse_diags) = EngineConfig::from_json(&value);
+        diagnostics.append(&mut parse_diags);
+        let (engine, mut build_diags) = Engine::build(&config);
+        diagnostics.append(&mut build_diags);
+        WasmEngine {
+            engine,
+            diagnostics,
+        }
+    }
+
+    /// Problems found in the config: `[{ key, message }]`.
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        to_js(&self.diagnostics)
+    }
+
+    /// Checks a text in `"official"` or `"personal"` context and returns
+    /// `{ findings, summary }`. Throws on an unknown context.
+    pub fn check(&self, text: &str, context: &str) -> Result<JsValue, JsError> {
+        let context: Context = context
+            .parse()
+            .map_err(|e: crate::model::UnknownValue| JsError::new(&e.to_string()))?;
+        to_js(&self.engine.check(text, context))
+    }
+
+    /// The rules: `[{ id, category, clause, severity: { official, personal }, message: { en, bn } }]`.
+    pub fn rules(&self) -> Result<JsValue, JsError> {
+        to_js(&self.engine.rules())
+    }
+}
+
+#[derive(Serialize)]
+struct LintProblem {
+    line: Option<usize>,
+    rule: Option<String>,
+    message: String,
+}
+
+/// Validates a TOML rule pack as `customRules` would use it (added to the
+/// default pack) and runs its examples: `[{ line, rule, message }]`, empty when valid.
+#[wasm_bindgen(js_name = lintRules)]
+pub fn lint_rules(toml: &str) -> Result<JsValue, JsError> {
+    let problems: Vec<LintProblem> = crate::lint_custom(toml)
+        .into_iter()
+        .map(|p| LintProblem {
+            line: p.line,
+            rule: p.rule,
+            message: p.message,
+        })
+        .collect();
+    to_js(&problems)
+}
+
+#[derive(Serialize)]
+struct CategoryInfo {
+    id: &'static str,
+    name: Message,
+}
+
+/// The nine categories: `[{ id, name: { en, bn } }]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsError> {
+    let list: Vec<CategoryInfo> = Category::ALL
+        .iter()
+        .map(|c| CategoryInfo {
+            id: c.id(),
+            name: c.name(),
+        })
+        .collect();
+    to_js(&list)
+}

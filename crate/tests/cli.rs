@@ -1,0 +1,239 @@
+//! Runs the real `sotorko` binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sotorko"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.as_bytes())
+            .expect("stdin accepts input");
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sotorko-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("temp file");
+    path
+}
+
+const CUSTOM: &str = r#"
+[pack]
+name = "custom"
+
+[[rule]]
+id = "local.falcon"
+category = "secrecy"
+clause = "2016"
+severity = { official = "block", personal = "off" }
+message.en = "Do not name the project."
+message.bn = "প্রকল্পের নাম লিখবেন না।"
+terms = { en = ["falcon"] }
+[rule.examples]
+flag = ["Project Falcon"]
+pass = ["a hawk"]
+"#;
+
+#[test]
+fn check_json_has_contract_fields_and_exact_excerpts() {
+    let rules = temp_file("custom.toml", CUSTOM);
+    let text = "😀 নোটিশ: Falcon দল আসছে";
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--rules",
+            rules.to_str().unwrap_or_default(),
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let f = &v["findings"][0];
+    for key in [
+        "rule",
+        "category",
+        "severity",
+        "start",
+        "end",
+        "start_utf16",
+        "end_utf16",
+        "excerpt",
+        "clause",
+        "message",
+    ] {
+        assert!(f.get(key).is_some(), "missing {key} in {f}");
+    }
+    let (s, e) = (
+        f["start"].as_u64().unwrap_or(0) as usize,
+        f["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(&text[s..e], "Falcon");
+    assert_eq!(f["excerpt"], "Falcon");
+    assert_eq!(
+        f["start_utf16"].as_u64(),
+        Some(text[..s].encode_utf16().count() as u64)
+    );
+    assert_eq!(f["severity"], "block");
+    assert_eq!(f["message"]["bn"], "প্রকল্পের নাম লিখবেন না।");
+    assert_eq!(v["summary"]["highest"], "block");
+
+    // The rule is off in personal context.
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--context",
+            "personal",
+            "--rules",
+            rules.to_str().unwrap_or_default(),
+        ],
+        text,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn check_text_format_names_everything() {
+    let rules = temp_file("custom2.toml", CUSTOM);
+    let o = run(
+        &["check", "--rules", rules.to_str().unwrap_or_default()],
+        "The falcon file",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for needle in [
+        "BLOCK",
+        "“falcon”",
+        "local.falcon",
+        "secrecy",
+        "2016",
+        "Do not name",
+        "প্রকল্পের",
+    ] {
+        assert!(out.contains(needle), "{needle} missing in:\n{out}");
+    }
+    let o = run(
+        &["check", "--rules", rules.to_str().unwrap_or_default()],
+        "a hawk",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("No findings"));
+}
+
+#[test]
+fn jsonl_batch_keeps_order_and_rejects_bad_lines() {
+    let rules = temp_file("custom3.toml", CUSTOM);
+    let input = "{\"id\":\"a\",\"text\":\"falcon\"}\n{\"id\":2,\"text\":\"hawk\",\"context\":\"personal\"}\n\n{\"id\":[3],\"text\":\"falcon\",\"context\":\"personal\"}\n";
+    let o = run(
+        &[
+            "check",
+            "--jsonl",
+            "--rules",
+            rules.to_str().unwrap_or_default(),
+        ],
+        input,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["findings"][0]["rule"], "local.falcon");
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[2]["id"], serde_json::json!([3]));
+    assert_eq!(lines[2]["findings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(lines[0].as_object().map(|o| o.len()), Some(2));
+
+    let o = run(
+        &["check", "--jsonl"],
+        "{\"id\":1,\"text\":\"x\"}\n{\"id\":2,\"text\":\"y\",\"context\":\"home\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "no output on a bad batch");
+    assert!(
+        stderr(&o).contains("line 2: field `context`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn default_pack_runs_and_lists() {
+    let o = run(
+        &["check", "--format", "json"],
+        "আজ জেলা প্রশাসকের কার্যালয়ে বৃক্ষরোপণ কর্মসূচি অনুষ্ঠিত হয়েছে।",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["rules", "list"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.lines().next().is_some_and(|l| l.starts_with("id")),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("rules"));
+}
+
+#[test]
+fn lint_names_lines_and_fails_with_2() {
+    let good = temp_file("good.toml", CUSTOM);
+    let o = run(&["rules", "lint", good.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("OK (1 rules)"));
+
+    let bad = temp_file("bad.toml", &CUSTOM.replace("\"secrecy\"", "\"secret\""));
+    let o = run(&["rules", "lint", bad.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.toml:7: rule `local.falcon`: unknown category `secret`"),
+        "{err}"
+    );
+
+    let o = run(&["check", "--rules", bad.to_str().unwrap_or_default()], "x");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(":7:"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_input_exits_2() {
+    let o = run(&["check", "/no/such/file"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read /no/such/file"));
+    let path = std::env::temp_dir().join(format!("sotorko-bad-utf8-{}", std::process::id()));
+    std::fs::write(&path, [b'a', 0xff, b'b']).expect("write");
+    let o = run(&["check", path.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not valid UTF-8 (at byte 1)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["check", "--context", "home"], "x");
+    assert_eq!(o.status.code(), Some(2));
+}
