@@ -6,7 +6,7 @@
  */
 import init, { WasmEngine } from "sotorko-wasm";
 import { browserApi } from "../shared/browser-api.js";
-import { loadEffectiveSettingsWithin, onEffectiveSettingsChanged } from "../shared/settings.js";
+import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
 
@@ -15,10 +15,9 @@ const api = browserApi();
 const host = createEngineHost({
   initWasm: () => init({ module_or_path: api.runtime.getURL("engine/sotorko_bg.wasm") }),
   createEngine: (config) => new WasmEngine(config),
-  // Chromium's first policy read of a session can take seconds: build with
-  // defaults and the official's options after 300 ms, and rebuild when policy
-  // arrives, so checking starts at once and policy applies as soon as it can.
-  loadSettings: () => loadEffectiveSettingsWithin(300, (settings) => host.invalidate(settings)),
+  // Chromium's first policy read of a session can take seconds: build after
+  // at most 300 ms without it; onEffectiveSettingsChanged rebuilds when it arrives.
+  loadSettings: () => loadEffectiveSettings({ waitForPolicyMs: 300 }),
 });
 
 api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id));

@@ -285,7 +285,7 @@ function applySettings(settings) {
   state.settings = settings;
   if (JSON.stringify(settings.values) !== before) restartAll();
 }
-loadEffectiveSettings().then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
+loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
 onEffectiveSettingsChanged(applySettings);
 
 // 4. The popup.

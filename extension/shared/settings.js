@@ -29,66 +29,104 @@ export async function readManagedStorage(api = browserApi()) {
   }
 }
 
-/** Marks a managed read that did not answer in time. */
-export const POLICY_PENDING = Symbol("policy pending");
-
-/**
- * Reads managed policy, but gives up after `timeoutMs` and answers
- * `POLICY_PENDING`. Chromium's first managed read of a browser session can
- * take seconds even when no policy is set.
- */
-export function readManagedStorageWithin(timeoutMs, api = browserApi()) {
-  let timer;
-  const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(POLICY_PENDING), timeoutMs);
-  });
-  return Promise.race([readManagedStorage(api), timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Reads the official's stored options (only setting keys, not e.g. the override log). */
 export async function readUserStorage(api = browserApi()) {
   return (await api.storage.local.get([...SETTING_KEYS])) ?? {};
 }
 
 /**
- * Loads the effective settings.
- * @returns {Promise<{ values: object, locked: string[], sources: object, policyErrors: object[], userErrors: object[] }>}
+ * Options an official may set that lower protection. While policy has not
+ * been read yet they wait, so a slow policy read never lets a locked-on
+ * setting be off, even briefly.
  */
-export async function loadEffectiveSettings() {
-  const api = browserApi();
-  const [stored, managed] = await Promise.all([readUserStorage(api), readManagedStorage(api)]);
-  return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
+export const WAIT_FOR_POLICY_KEYS = Object.freeze([
+  "enabled",
+  "enabledCategories",
+  "categorySeverity",
+  "ruleSeverity",
+  "allowedTerms",
+]);
+
+const PENDING = Symbol("policy pending");
+const policies = new WeakMap();
+
+/** The policy cache of one browser API object (one per context; tests make their own). */
+function policyOf(api) {
+  let policy = policies.get(api);
+  if (!policy) {
+    policy = { value: null, reading: null, arrived: new Set() };
+    policies.set(api, policy);
+  }
+  return policy;
 }
 
 /**
- * Like `loadEffectiveSettings`, but does not wait more than `timeoutMs` for
- * policy. When policy is late the result has `policyPending: true` and is
- * built from defaults and the official's options; `whenPolicyArrives` is then
- * called with the complete settings once policy has been read.
+ * The managed policy, read once per context and re-read after a managed
+ * change. Chromium's first read of a browser session can take seconds.
  */
-export async function loadEffectiveSettingsWithin(timeoutMs, whenPolicyArrives) {
+function readPolicy(api) {
+  const policy = policyOf(api);
+  if (policy.value) return Promise.resolve(policy.value);
+  if (!policy.reading) {
+    const reading = readManagedStorage(api).then((value) => {
+      if (policy.reading === reading) {
+        policy.value = value;
+        policy.reading = null;
+        for (const notify of policy.arrived) notify();
+      }
+      return value;
+    });
+    policy.reading = reading;
+  }
+  return policy.reading;
+}
+
+function forgetPolicy(api) {
+  const policy = policyOf(api);
+  policy.value = null;
+  policy.reading = null;
+}
+
+function within(promise, timeoutMs) {
+  if (!Number.isFinite(timeoutMs)) return promise;
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(PENDING), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Loads the effective settings.
+ *
+ * With `waitForPolicyMs`, policy that has not been read within that time is
+ * treated as pending: the result has `policyPending: true`, is built from the
+ * defaults and the official's options (less those in WAIT_FOR_POLICY_KEYS),
+ * and `onEffectiveSettingsChanged` subscribers are called once policy arrives.
+ *
+ * @param {{ waitForPolicyMs?: number }} [options]
+ * @returns {Promise<{ values: object, locked: string[], sources: object, policyErrors: object[], userErrors: object[], policyPending?: boolean }>}
+ */
+export async function loadEffectiveSettings({ waitForPolicyMs = Infinity } = {}) {
   const api = browserApi();
-  const [stored, managed] = await Promise.all([readUserStorage(api), readManagedStorageWithin(timeoutMs, api)]);
-  if (managed !== POLICY_PENDING) return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
-  loadEffectiveSettings().then(whenPolicyArrives, (error) => console.error("Sotorko: could not read policy", error));
-  return { ...mergeEffectiveSettings({ stored, managed: {}, validate: validatePolicy }), policyPending: true };
+  const [stored, managed] = await Promise.all([readUserStorage(api), within(readPolicy(api), waitForPolicyMs)]);
+  if (managed !== PENDING) return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
+  const safe = Object.fromEntries(Object.entries(stored).filter(([key]) => !WAIT_FOR_POLICY_KEYS.includes(key)));
+  return { ...mergeEffectiveSettings({ stored: safe, managed: {}, validate: validatePolicy }), policyPending: true };
 }
 
 /**
  * Calls `callback(effectiveSettings)` whenever a setting in storage.local or
- * any policy in storage.managed changes. Chromium delivers policy that
- * arrives after install, and live policy edits, only through this event.
- * Only the newest reload is delivered when changes come in quick succession.
+ * any policy in storage.managed changes, and when a pending policy read
+ * completes. Chromium delivers policy that arrives after install, and live
+ * policy edits, only through the change event. Only the newest reload is
+ * delivered when changes come in quick succession.
  * @returns {() => void} unsubscribe
  */
 export function onEffectiveSettingsChanged(callback) {
   const api = browserApi();
   let generation = 0;
-  const listener = (changes, area) => {
-    const relevant =
-      area === "managed" ||
-      (area === "local" && Object.keys(changes ?? {}).some((k) => SETTING_KEYS.includes(k)));
-    if (!relevant) return;
+  const reload = () => {
     const mine = ++generation;
     loadEffectiveSettings().then(
       (settings) => {
@@ -97,8 +135,19 @@ export function onEffectiveSettingsChanged(callback) {
       (error) => console.error("Sotorko: could not reload settings", error),
     );
   };
+  const listener = (changes, area) => {
+    if (area === "managed") forgetPolicy(api);
+    const relevant =
+      area === "managed" ||
+      (area === "local" && Object.keys(changes ?? {}).some((k) => SETTING_KEYS.includes(k)));
+    if (relevant) reload();
+  };
   api.storage.onChanged.addListener(listener);
-  return () => api.storage.onChanged.removeListener(listener);
+  policyOf(api).arrived.add(reload);
+  return () => {
+    api.storage.onChanged.removeListener(listener);
+    policyOf(api).arrived.delete(reload);
+  };
 }
 
 /**

@@ -78,3 +78,42 @@ test("onEffectiveSettingsChanged fires for setting and policy changes, not for t
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(seen.length, 2);
 });
+
+test("a slow policy read: settings come at once without protection-lowering options, then policy arrives", async () => {
+  const { stub } = installStub({ local: { enabled: false, uiLanguage: "bn", officialByDefault: true } });
+  let release;
+  const slow = new Promise((resolve) => {
+    release = resolve;
+  });
+  stub.storage.managed.get = () => slow;
+  const seen = [];
+  const unsubscribe = onEffectiveSettingsChanged((s) => seen.push(s));
+
+  const early = await loadEffectiveSettings({ waitForPolicyMs: 20 });
+  assert.equal(early.policyPending, true);
+  assert.equal(early.values.enabled, true, "the official's `enabled: false` waits for policy");
+  assert.equal(early.values.uiLanguage, "bn");
+  assert.equal(early.values.officialByDefault, true);
+
+  release({ mode: "strict", lockedSettings: ["enabled"] });
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(seen.length, 1, "subscribers hear when policy arrives");
+  assert.equal(seen[0].policyPending, undefined);
+  assert.equal(seen[0].values.mode, "strict");
+  assert.equal(seen[0].values.enabled, true);
+  assert.ok(seen[0].locked.includes("enabled"));
+
+  const later = await loadEffectiveSettings({ waitForPolicyMs: 20 });
+  assert.equal(later.values.mode, "strict", "policy is cached once read");
+  unsubscribe();
+});
+
+test("a managed change makes the next load read policy again", async () => {
+  const { stub, fire } = installStub({ managed: { mode: "strict" } });
+  const unsubscribe = onEffectiveSettingsChanged(() => {});
+  assert.equal((await loadEffectiveSettings()).values.mode, "strict");
+  stub.storage.managed.get = async () => ({ mode: "warn" });
+  fire({ mode: { newValue: "warn" } }, "managed");
+  assert.equal((await loadEffectiveSettings()).values.mode, "warn");
+  unsubscribe();
+});

@@ -78,6 +78,13 @@ for (const name of BROWSERS) {
       await page.click('textarea[name="xc_message"]');
       await page.type(POLITICAL);
       assert.equal(await waitForCheck(page, "post", POLITICAL.length), 1);
+      // The official's settings may arrive just after the first check; the panel must follow them.
+      await page.waitForFunction(
+        () =>
+          document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-context]")?.getAttribute("data-sotorko-context") ===
+          "official",
+        { message: "panel shows the official context from officialByDefault" },
+      );
       const ui = await sotorkoUi(page);
       assert.ok(ui.panelVisible);
       assert.equal(ui.context, "official");
