@@ -206,3 +206,19 @@ export async function messageTab(browser, urlPart, message) {
     await page.close();
   }
 }
+
+/** The tabs API id of the tab whose URL contains `urlPart`, read from an extension page. */
+export async function findTabId(browser, urlPart) {
+  const page = await browser.openExtensionPage("popup/popup.html");
+  try {
+    const found = await page.evaluate(async (part) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const tabs = await api.tabs.query({});
+      return tabs.find((t) => (t.url ?? "").includes(part))?.id ?? tabs.map((t) => t.url).join(", ");
+    }, urlPart);
+    if (typeof found !== "number") throw new Error(`no tab with ${urlPart}: ${found}`);
+    return found;
+  } finally {
+    await page.close();
+  }
+}

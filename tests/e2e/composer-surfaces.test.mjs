@@ -1,7 +1,7 @@
 /**
  * Issue 3 end-to-end, other surfaces and behaviours: the fail-safe, Business
  * Suite, m.facebook.com textareas, the Bangla interface, dark mode, and the
- * popup's per-tab messages. Real Chromium and Firefox ESR, built extension.
+ * popup (its page, driven against a stand-in tab, and its per-tab messages). Real Chromium and Firefox ESR, built extension.
  */
 import { describe, test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
@@ -22,6 +22,7 @@ import {
   dialogOpen,
   breakEngine,
   messageTab,
+  findTabId,
   sleep,
 } from "./composer-helpers.mjs";
 
@@ -201,6 +202,87 @@ for (const name of BROWSERS) {
       await server.waitForPosted((l) => l.length === 2, { timeout: 2000 });
       assert.equal(await dialogOpen(page), false, "switched off: nothing held");
       await page.close();
+    });
+
+    test("popup UI: the popup page for a Facebook tab shows its findings; its context radio and on/off switch drive that tab", async () => {
+      await setUserSettings(browser, OFFICIAL);
+      const page = await openFixture(browser, server, "/ministryofexample?tab=popup-ui");
+      await openPostDialog(page);
+      await page.type(POLITICAL);
+      await waitForCheck(page, "post", POLITICAL.length);
+      const tabId = await findTabId(browser, "tab=popup-ui");
+      // The toolbar popup's own page, aimed at the stand-in tab with ?tab=ID (headless browsers have no toolbar to click).
+      const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+      try {
+        const state = () =>
+          popup.evaluate(() => ({
+            controls: !document.getElementById("tab-controls").hidden,
+            message: document.getElementById("message").hidden ? null : document.getElementById("message").textContent,
+            enabled: document.getElementById("tab-enabled").checked,
+            context: document.querySelector('input[name="context"]:checked')?.value ?? null,
+            now: document.getElementById("context-now").textContent,
+            off: !document.getElementById("tab-off").hidden,
+            countsShown: !document.getElementById("counts").hidden,
+            counts: Object.fromEntries([...document.querySelectorAll("[data-count]")].map((el) => [el.getAttribute("data-count"), Number(el.textContent)])),
+          }));
+        const waitForPopup = (predicate, message) =>
+          popup.waitForFunction(predicate, { timeout: 10_000, message }).catch(async (e) => {
+            throw new Error(`${e.message}; popup: ${JSON.stringify(await state())}`);
+          });
+
+        await waitForPopup(() => !document.getElementById("tab-controls").hidden, "popup shows the tab's controls");
+        let shown = await state();
+        assert.equal(shown.enabled, true);
+        assert.equal(shown.context, "auto");
+        assert.match(shown.now, /Official/);
+        assert.equal(shown.countsShown, true);
+        assert.deepEqual(shown.counts, { block: 0, warn: 1, advise: 0 });
+
+        // Context radio: personal. The tab re-checks; campaigning is only advice there.
+        await popup.click('input[name="context"][value="personal"]');
+        await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-advise")?.size === 1, { message: "tab re-checked as personal" });
+        assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
+        await waitForPopup(() => document.querySelector('[data-count="advise"]').textContent === "1", "popup counts the advice");
+        shown = await state();
+        assert.equal(shown.context, "personal");
+        assert.match(shown.now, /Personal/);
+        assert.deepEqual(shown.counts, { block: 0, warn: 0, advise: 1 });
+
+        // Back to automatic: the official page's context returns.
+        await popup.click('input[name="context"][value="auto"]');
+        await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-warn")?.size === 1, { message: "tab back to official" });
+        await waitForPopup(() => document.querySelector('[data-count="warn"]').textContent === "1", "popup counts the warning again");
+        assert.equal((await state()).context, "auto");
+
+        // The on/off switch: off for this tab. Nothing is underlined or held there.
+        await popup.click("#tab-enabled");
+        await waitForPopup(() => !document.getElementById("tab-off").hidden, "popup says checking is off in this tab");
+        shown = await state();
+        assert.equal(shown.enabled, false);
+        assert.equal(shown.countsShown, false);
+        const info = await messageTab(browser, "tab=popup-ui", { type: "sotorko:tab-info" });
+        assert.equal(info.enabled, false, JSON.stringify(info));
+        await page.click(POST_BUTTON);
+        await server.waitForPosted((l) => l.length === 1, { timeout: 3000 });
+        assert.equal(await dialogOpen(page), false, "switched off from the popup: nothing held");
+        await openPostDialog(page);
+        await page.type(POLITICAL);
+        await sleep(600);
+        const marks = await underlines(page);
+        assert.deepEqual([...marks.block, ...marks.warn, ...marks.advise], [], "switched off from the popup: no underlines");
+
+        // And on again: the open composer is checked and held again.
+        await popup.click("#tab-enabled");
+        await waitForPopup(() => document.getElementById("tab-enabled").checked && !document.getElementById("counts").hidden, "popup shows checking on");
+        await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-warn")?.size === 1, { message: "checked again after switching on" });
+        await page.click(POST_BUTTON);
+        await waitForDialog(page);
+        await clickDialogAction(page, "edit");
+        assert.equal(server.posted().length, 1);
+      } finally {
+        await popup.close();
+        await page.close();
+      }
     });
 
     test("keyboard and caret: a panel finding selects its text; the caret on an underline shows its card; the comment's own send button is held", async () => {

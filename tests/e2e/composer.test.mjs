@@ -341,10 +341,9 @@ for (const name of BROWSERS) {
       while (big.length < 60_000 - POLITICAL.length - 1) big += big.length % 2000 < line.length ? `${line}\n` : line;
       big = `${big.slice(0, 60_000 - POLITICAL.length - 1)}\n${POLITICAL}`;
       assert.equal(big.length, 60_000);
-      // Chromium: a paste event with a DataTransfer (Lexical's paste path). Firefox does not let
-      // Lexical read a synthetic paste's DataTransfer, so the same text goes in as one insertText.
-      if (name === "chromium") await page.paste(big);
-      else await page.insertText(big);
+      // Lexical's paste path in both browsers. Chromium: a paste event with a DataTransfer.
+      // Firefox: a real paste (clipboard write, then Control+V; a trusted paste event).
+      assert.equal(await page.paste(big, { timeout: 20_000 }), true, "Lexical handled (cancelled) the paste event");
       await page.waitForFunction((n) => window.__fixture.composerText()?.length === n, { args: [big.length], timeout: 20_000, message: "paste landed" });
       // Measure responsiveness while typing after the paste.
       await page.evaluate(() => {

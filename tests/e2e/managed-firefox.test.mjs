@@ -5,6 +5,7 @@
 // namespace (the harness overlays /etc there); the real /etc never changes.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { launchFirefox, startFixtureServer } from "../harness/index.mjs";
@@ -112,6 +113,154 @@ describe("managed deployment in Firefox ESR", { timeout: 300_000 }, () => {
       await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
       const ui = await waitForDialog(page);
       assert.ok(!ui.dialog.actions.includes("post-anyway"), `actions: ${ui.dialog.actions}`);
+      assert.equal(ui.dialog.strict, true);
+      await sleep(500);
+      assert.deepEqual(server.posted(), []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// Issue 4: "Firefox applies policy changes at its next start". The same
+// profile is started twice; between the starts, policies.json's 3rdparty
+// settings change (a new private mount namespace each start, as an admin
+// would edit /etc/firefox/policies/policies.json and the official restart).
+const BEFORE_RESTART = {
+  mode: "warn",
+  categorySeverity: { secrecy: { official: "block", personal: "block" } },
+  extraTerms: { secrecy: ["operation glowworm"] },
+};
+const AFTER_RESTART = {
+  mode: "strict",
+  categorySeverity: { secrecy: { official: "block", personal: "block" } },
+  extraTerms: { secrecy: ["project nightjar"] },
+  lockedSettings: ["mode"],
+};
+const BOTH_TERMS = "Operation Glowworm and Project Nightjar start on Sunday";
+
+/** policies.json that force-installs `xpi` and configures the extension with `settings`. */
+function forceInstallPolicy(xpi, settings) {
+  return {
+    policies: {
+      ExtensionSettings: { [GECKO_ID]: { installation_mode: "force_installed", install_url: pathToFileURL(xpi).href } },
+      Preferences: { "xpinstall.signatures.required": { Value: false, Status: "locked" } },
+      "3rdparty": { Extensions: { [GECKO_ID]: settings } },
+    },
+  };
+}
+
+/** Types BOTH_TERMS into the post dialog, waits for `term` to be underlined as block, returns all underlines. */
+async function typeAndWaitForBlock(page, term) {
+  await openPostDialog(page);
+  await page.click('[role="dialog"] [data-lexical-editor="true"]');
+  await page.type(BOTH_TERMS);
+  await page
+    .waitForFunction(
+      (t) => {
+        const h = globalThis.CSS?.highlights?.get("sotorko-block");
+        return h && [...h].some((r) => r.toString().toLowerCase() === t) ? true : null;
+      },
+      { args: [term], timeout: 20_000, message: `"${term}" underlined as block` },
+    )
+    .catch(async (e) => {
+      throw new Error(`${e.message}; underlines: ${JSON.stringify(await underlinedTexts(page))}`);
+    });
+  // The whole text has been checked once the term near its end is underlined; let any late check settle.
+  await sleep(300);
+  return underlinedTexts(page);
+}
+
+describe("Firefox ESR applies changed policies.json settings at its next start (same profile)", { timeout: 300_000 }, () => {
+  let pkg;
+  let server;
+  let profileDir;
+  let extensionUuid;
+  let browser;
+
+  const launch = (settings) =>
+    launchFirefox({
+      server,
+      geckoId: GECKO_ID,
+      extensionUuid,
+      profileDir,
+      prefs: { "xpinstall.signatures.required": true },
+      policy: forceInstallPolicy(pkg.xpi, settings),
+    });
+
+  before(async () => {
+    requireBuiltExtension();
+    const temp = makeTempDir("sotorko-managed-firefox-restart-");
+    pkg = packageWithThrowawayKey(temp, "http://127.0.0.1:9/updates.xml");
+    profileDir = path.join(temp, "profile");
+    server = await startFixtureServer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("first start: the force-installed extension applies the first 3rdparty settings", async () => {
+    browser = await launch(BEFORE_RESTART);
+    extensionUuid = browser.extensionUuid;
+    assert.equal(browser.profileDir, profileDir);
+    const { page: options } = await waitForInstalledOptionsPage(browser, browser.extensionUrl("options/options.html"));
+    await waitForManaged(options, { mode: "warn", extraTerms: BEFORE_RESTART.extraTerms });
+    // A marker in the extension's own storage shows later that the second start reused this profile.
+    await options.evaluate(() => browser.storage.local.set({ restartMarker: "set before restart" }));
+    await options.close();
+
+    server.reset();
+    const page = await openFixture(browser, server, "/");
+    try {
+      const marks = await typeAndWaitForBlock(page, "operation glowworm");
+      assert.ok(!Object.values(marks).flat().some((t) => t.includes("nightjar")), `not yet a term: ${JSON.stringify(marks)}`);
+      await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
+      const ui = await waitForDialog(page);
+      assert.ok(ui.dialog.actions.includes("post-anyway"), `warn mode offers post-anyway: ${ui.dialog.actions}`);
+      assert.equal(ui.dialog.strict, false);
+      await sleep(300);
+      assert.deepEqual(server.posted(), []);
+    } finally {
+      await page.close();
+    }
+    await browser.close();
+    browser = null;
+  });
+
+  test("second start, same profile, changed policies.json: the new term and strict mode apply, the old term no longer does", async () => {
+    assert.ok(extensionUuid, "the first start ran");
+    browser = await launch(AFTER_RESTART);
+    assert.equal(browser.extensionUuid, extensionUuid);
+    const { page: options } = await waitForInstalledOptionsPage(browser, browser.extensionUrl("options/options.html"));
+    try {
+      const managed = await waitForManaged(options, { mode: "strict", extraTerms: AFTER_RESTART.extraTerms });
+      assert.deepEqual(managed.lockedSettings, ["mode"]);
+      assert.equal(
+        await options.evaluate(async () => (await browser.storage.local.get("restartMarker")).restartMarker ?? null),
+        "set before restart",
+        "the same profile (and the same installed extension's storage) was started again",
+      );
+      const self = await options.evaluate(async () => (await browser.management.getSelf()).installType);
+      assert.equal(self, "admin");
+      await options.goto(browser.extensionUrl("options/options.html"));
+      await options.waitForSelector("#mode");
+      await options.waitForFunction(() => document.getElementById("mode")?.value === "strict" && document.getElementById("mode").disabled, {
+        message: "options page shows strict, locked",
+      });
+    } finally {
+      await options.close();
+    }
+
+    server.reset();
+    const page = await openFixture(browser, server, "/");
+    try {
+      const marks = await typeAndWaitForBlock(page, "project nightjar");
+      assert.ok(!Object.values(marks).flat().some((t) => t.includes("glowworm")), `the old term is no longer flagged: ${JSON.stringify(marks)}`);
+      await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
+      const ui = await waitForDialog(page);
+      assert.ok(!ui.dialog.actions.includes("post-anyway"), `strict mode: no post-anyway: ${ui.dialog.actions}`);
       assert.equal(ui.dialog.strict, true);
       await sleep(500);
       assert.deepEqual(server.posted(), []);

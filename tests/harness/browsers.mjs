@@ -332,6 +332,10 @@ export async function launchChromium(options) {
  * @param {string} [options.locale] e.g. "bn" (intl.accept_languages and intl.locale.requested)
  * @param {string[]} [options.args] extra command-line arguments
  * @param {string} [options.executablePath]
+ * @param {string} [options.profileDir] an existing folder to use as the Firefox profile instead of a fresh
+ *   one; close() leaves it in place, so a later launch with the same profileDir restarts the same profile
+ *   (installed add-ons, extension storage). The caller creates and deletes it. Pass the first launch's
+ *   extensionUuid again to keep the moz-extension URLs the same.
  */
 export async function launchFirefox(options) {
   const { server, extensionDir, policy, managedStorage, network = "proxy", prefs = {}, locale } = options;
@@ -339,7 +343,8 @@ export async function launchFirefox(options) {
   if (network === "direct" && server.httpsPort !== 443) throw new Error('network "direct" needs startFixtureServer({ httpsPort: 443 })');
   const tempDir = await makeTempDir("sotorko-firefox-");
   const home = path.join(tempDir, "home");
-  const profile = path.join(tempDir, "profile");
+  // A caller-owned profileDir outlives this launch (close() deletes only tempDir).
+  const profile = options.profileDir ? path.resolve(options.profileDir) : path.join(tempDir, "profile");
   await mkdir(home, { recursive: true });
   await mkdir(profile, { recursive: true });
 
@@ -489,6 +494,8 @@ export async function launchFirefox(options) {
     ...commonBrowserApi({ name: "firefox", version, extensionBaseUrl, extensionId: installedId ?? geckoId, tempDir, requests }),
     /** The moz-extension UUID assigned to the extension. */
     extensionUuid: geckoId ? uuid : null,
+    /** The profile folder: in tempDir, or options.profileDir (kept by close()). */
+    profileDir: profile,
     /** The Puppeteer Browser (escape hatch). */
     raw: browser,
     newPage: async (url) => {

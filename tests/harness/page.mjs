@@ -280,26 +280,63 @@ export class HarnessPage {
   }
 
   /**
-   * Pastes `text` into the focused element: dispatches a synthetic, untrusted
-   * `paste` ClipboardEvent carrying a DataTransfer with text/plain, which
-   * Lexical handles like a real paste. Returns true when the event was
-   * cancelled by a handler (Lexical cancels it when it inserts).
+   * Pastes `text` into the focused element. Returns true when a handler
+   * cancelled the paste event (Lexical cancels it when it inserts).
+   *
+   * Chromium: dispatches a synthetic, untrusted `paste` ClipboardEvent
+   * carrying a DataTransfer with text/plain, which Lexical handles like a
+   * real paste.
+   *
+   * Firefox: a real paste. navigator.clipboard.writeText puts `text` on the
+   * clipboard (headless Firefox has its own in-memory clipboard, so the
+   * machine's clipboard is untouched; the BiDi call counts as a user
+   * activation), then a real Control+V key press makes Firefox fire a
+   * trusted `paste` event whose clipboardData holds the text: the path a
+   * user takes. (Firefox ignores a DataTransfer given to the ClipboardEvent
+   * constructor; only its own dataType/data members make a synthetic one.)
    */
-  async paste(text) {
-    return this.raw.evaluate(
+  async paste(text, { timeout = DEFAULT_TIMEOUT } = {}) {
+    if (this.browserName === "chromium") {
+      return this.raw.evaluate(
+        callExpression(
+          (t) => {
+            const target = document.activeElement ?? document.body;
+            const data = new DataTransfer();
+            data.setData("text/plain", t);
+            const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+            return !target.dispatchEvent(event);
+          },
+          [text],
+        ),
+      );
+    }
+    const written = await this.raw.evaluate(
       callExpression(
-        (t) => {
-          const target = document.activeElement ?? document.body;
-          const data = new DataTransfer();
-          data.setData("text/plain", t);
-          // Firefox ignores clipboardData in the constructor but honours its
-          // own dataType/data members; Chromium does the opposite.
-          const event = new ClipboardEvent("paste", { clipboardData: data, dataType: "text/plain", data: t, bubbles: true, cancelable: true, composed: true });
-          return !target.dispatchEvent(event);
+        async (t) => {
+          try {
+            await navigator.clipboard.writeText(t);
+          } catch (error) {
+            return `navigator.clipboard.writeText failed: ${error}`;
+          }
+          // Seen last (window, bubble phase), so every page handler has had its say.
+          window.__harnessPaste = null;
+          window.addEventListener(
+            "paste",
+            (event) => {
+              window.__harnessPaste = { trusted: event.isTrusted, cancelled: event.defaultPrevented, length: event.clipboardData?.getData("text/plain").length ?? -1 };
+            },
+            { once: true },
+          );
+          return "ok";
         },
         [text],
       ),
     );
+    if (written !== "ok") throw new Error(`paste: ${written}`);
+    await this.press("Control+v");
+    const seen = await this.waitForFunction(() => window.__harnessPaste, { timeout, message: "paste: the Control+V paste event" });
+    if (!seen.trusted || seen.length !== text.length) throw new Error(`paste: unexpected paste event ${JSON.stringify(seen)} for ${text.length} characters`);
+    return seen.cancelled;
   }
 
   /**
