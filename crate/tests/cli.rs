@@ -243,3 +243,113 @@ fn bad_input_exits_2() {
     let o = run(&["check", "--context", "home"], "x");
     assert_eq!(o.status.code(), Some(2));
 }
+
+const SETS_FILE: &str = r#"[pack]
+name = "split"
+
+[set.birds]
+en = ["falcon", "eagle"]
+"#;
+
+const RULE_FILE: &str = r#"[[rule]]
+id = "local.birds"
+category = "secrecy"
+clause = "2016"
+severity = { official = "block", personal = "off" }
+message.en = "Do not name the project."
+message.bn = "প্রকল্পের নাম লিখবেন না।"
+terms = { sets = ["birds"], bn_words = ["বাজ"] }
+[rule.examples]
+flag = ["Project Eagle", "বাজের চোখ"]
+pass = ["a hawk", "বাজার"]
+"#;
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("sotorko-cli-test-{}", std::process::id()))
+        .join(name);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn lint_merges_a_directory_in_file_name_order() {
+    let dir = temp_dir("pack-ok");
+    std::fs::write(dir.join("00-sets.toml"), SETS_FILE).expect("write");
+    std::fs::write(dir.join("10-rules.toml"), RULE_FILE).expect("write");
+    std::fs::write(dir.join("README.md"), "not a pack").expect("write");
+    let o = run(&["rules", "lint", dir.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("(2 files): OK (1 rules)"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The same two files given one by one, in that order.
+    let a = dir.join("00-sets.toml");
+    let b = dir.join("10-rules.toml");
+    let o = run(
+        &[
+            "rules",
+            "lint",
+            a.to_str().unwrap_or_default(),
+            b.to_str().unwrap_or_default(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // The rule file alone lacks the set and the pack name.
+    let o = run(&["rules", "lint", b.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("10-rules.toml:8: rule `local.birds`: terms: unknown set `birds`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn lint_of_a_directory_names_the_file_and_line_of_each_problem() {
+    let dir = temp_dir("pack-bad");
+    std::fs::write(dir.join("00-sets.toml"), SETS_FILE).expect("write");
+    let bad = RULE_FILE
+        .replace("\"secrecy\"", "\"secret\"")
+        .replace("\"বাজার\"]", "\"বাজার\", \"Eagle eyes\"]");
+    std::fs::write(dir.join("20-rules.toml"), bad).expect("write");
+    let o = run(&["rules", "lint", dir.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("20-rules.toml:3: rule `local.birds`: unknown category `secret`"),
+        "{err}"
+    );
+
+    let fixed = RULE_FILE.replace("\"বাজার\"]", "\"বাজার\", \"Eagle eyes\"]");
+    std::fs::write(dir.join("20-rules.toml"), fixed).expect("write");
+    let o = run(&["rules", "lint", dir.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("20-rules.toml:1: rule `local.birds`: examples.pass[2] is flagged"),
+        "{err}"
+    );
+
+    let empty = temp_dir("pack-empty");
+    let o = run(&["rules", "lint", empty.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has no *.toml files"), "{}", stderr(&o));
+}
+
+#[test]
+fn lint_accepts_the_default_pack_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/default");
+    let o = run(&["rules", "lint", dir.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let files = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).count())
+        .unwrap_or_default();
+    assert!(out.contains(&format!("({files} files): OK (")), "{out}");
+}

@@ -41,9 +41,12 @@ enum RulesCommand {
         rules: Option<PathBuf>,
     },
     /// Validate a rule pack: format, limits, regexes and every rule's examples.
+    /// Several files, or a directory (all its *.toml files in file-name
+    /// order, like the default pack), are merged into one pack.
     Lint {
-        /// The TOML rule pack to validate.
-        file: PathBuf,
+        /// TOML files and/or directories of TOML files (`-` reads standard input).
+        #[arg(required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -92,7 +95,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Rules { command } => match command {
             RulesCommand::List { rules } => rules_cmd::list(rules.as_deref()),
-            RulesCommand::Lint { file } => rules_cmd::lint(&file),
+            RulesCommand::Lint { paths } => rules_cmd::lint(&paths),
         },
     };
     match result {

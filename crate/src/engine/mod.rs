@@ -44,8 +44,10 @@ pub struct Engine {
     rules: Vec<Rule>,
     views: Vec<ViewMatcher>,
     prefilter: RegexPrefilter,
-    /// For each regex of the prefilter: its rule and the regex, compiled on first use.
-    regexes: Vec<(u32, LazyRegex)>,
+    /// For each regex of the prefilter: its rule, what a match means to the
+    /// rule (a candidate finding or one side of a `near`), and the regex,
+    /// compiled on first use.
+    regexes: Vec<(u32, Role, LazyRegex)>,
 }
 
 /// A regex compiled the first time a text may match it. Building an engine
@@ -94,6 +96,9 @@ impl Engine {
             for t in &terms.bn {
                 builders[0].add(t, u);
             }
+            for w in &terms.bn_words {
+                builders[0].add_word(&w.word, &w.suffixes, u);
+            }
             for t in &terms.en {
                 builders[1].add(t, u);
             }
@@ -106,17 +111,22 @@ impl Engine {
             let rule_no = u32::try_from(i).unwrap_or(ALLOW - 1);
             add(&mut builders, &rule.terms, Use::new(rule_no, Role::Term));
             add(&mut builders, &rule.except, Use::new(rule_no, Role::Except));
+            let mut add_regexes = |patterns: &[String], role: Role| {
+                for pattern in patterns {
+                    let lazy = LazyRegex {
+                        pattern: pattern.clone(),
+                        compiled: OnceLock::new(),
+                    };
+                    regexes.push((rule_no, role, lazy));
+                }
+            };
+            add_regexes(&rule.regex, Role::Term);
             for (n, near) in rule.near.iter().enumerate() {
                 let n = u16::try_from(n).unwrap_or(u16::MAX);
                 add(&mut builders, &near.a, Use::new(rule_no, Role::NearA(n)));
                 add(&mut builders, &near.b, Use::new(rule_no, Role::NearB(n)));
-            }
-            for pattern in &rule.regex {
-                let lazy = LazyRegex {
-                    pattern: pattern.clone(),
-                    compiled: OnceLock::new(),
-                };
-                regexes.push((rule_no, lazy));
+                add_regexes(&near.a_regex, Role::NearA(n));
+                add_regexes(&near.b_regex, Role::NearB(n));
             }
         }
         add(&mut builders, allowed, Use::new(ALLOW, Role::Allow));
@@ -125,7 +135,7 @@ impl Engine {
         for b in builders {
             views.push(b.build()?);
         }
-        let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.1.pattern.as_str()));
+        let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.2.pattern.as_str()));
         Ok(Engine {
             rules: pack.rules,
             views,
@@ -195,7 +205,7 @@ impl Engine {
         }
         let vt = view.text.as_str();
         let candidates = self.prefilter.candidates(vt);
-        for ((rule, lazy), may_match) in self.regexes.iter().zip(candidates) {
+        for ((rule, role, lazy), may_match) in self.regexes.iter().zip(candidates) {
             if !may_match || !active(*rule) {
                 continue;
             }
@@ -204,7 +214,11 @@ impl Engine {
                 if m.start() < m.end() {
                     let (s, e) = view.original_span(m.start(), m.end());
                     if s < e && text.get(s..e).is_some() {
-                        hits.terms.push((*rule, s, e));
+                        match role {
+                            Role::NearA(n) => hits.near.push((*rule, *n, false, s, e)),
+                            Role::NearB(n) => hits.near.push((*rule, *n, true, s, e)),
+                            _ => hits.terms.push((*rule, s, e)),
+                        }
                     }
                 }
             }
@@ -214,7 +228,7 @@ impl Engine {
     /// Compiles every regex now rather than on first use (e.g. in idle time
     /// after building), so no later check pays for it.
     pub fn warm_up(&self) {
-        for (_, lazy) in &self.regexes {
+        for (_, _, lazy) in &self.regexes {
             lazy.get();
         }
     }

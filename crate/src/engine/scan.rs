@@ -6,6 +6,7 @@ use super::words::is_word_char;
 use super::EngineError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Longest suffix scanned after a Latin or Banglish term, in bytes.
 const MAX_SUFFIX_BYTES: usize = 16;
@@ -93,13 +94,23 @@ struct Pattern {
     uses_end: u32,
     first_is_word: bool,
     last_is_word: bool,
+    /// 0: the view's own suffix policy; n > 0: a whole word followed by
+    /// nothing or by one suffix of `suffix_sets[n - 1]` (`bn_words`).
+    word_suffixes: u32,
 }
 
 /// Collects the folded terms of one view.
 pub(crate) struct Builder {
     script: Script,
-    index: HashMap<String, usize>,
-    terms: Vec<(String, Vec<Use>)>,
+    /// (folded term, suffix policy) → index in `terms`.
+    index: HashMap<(String, u32), usize>,
+    terms: Vec<(String, u32, Vec<Use>)>,
+    /// Interned suffix sets of `bn_words` (folded, sorted).
+    suffix_sets: Vec<Vec<String>>,
+    /// Folded suffix set → its number in `suffix_sets`.
+    suffix_index: HashMap<Vec<String>, usize>,
+    /// The last suffix list seen (words of one list share it) and its number.
+    last_suffixes: Option<(Arc<[String]>, usize)>,
 }
 
 impl Builder {
@@ -108,27 +119,61 @@ impl Builder {
             script,
             index: HashMap::new(),
             terms: Vec::new(),
+            suffix_sets: Vec::new(),
+            suffix_index: HashMap::new(),
+            last_suffixes: None,
         }
     }
 
     /// Adds a term as written in a pack; empty folded terms are ignored.
     pub(crate) fn add(&mut self, term: &str, u: Use) {
+        self.add_with_policy(term, 0, u);
+    }
+
+    /// Adds a whole-word term that may be followed only by one of `suffixes`
+    /// (as written in a pack; folded here like the term).
+    pub(crate) fn add_word(&mut self, term: &str, suffixes: &Arc<[String]>, u: Use) {
+        let id = match &self.last_suffixes {
+            Some((last, id)) if Arc::ptr_eq(last, suffixes) => *id,
+            _ => {
+                let mut folded: Vec<String> = suffixes
+                    .iter()
+                    .map(|s| self.script.fold(s).trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                folded.sort_unstable();
+                folded.dedup();
+                let next = self.suffix_sets.len();
+                let id = *self.suffix_index.entry(folded.clone()).or_insert(next);
+                if id == next {
+                    self.suffix_sets.push(folded);
+                }
+                self.last_suffixes = Some((Arc::clone(suffixes), id));
+                id
+            }
+        };
+        let policy = u32::try_from(id + 1).unwrap_or(u32::MAX);
+        self.add_with_policy(term, policy, u);
+    }
+
+    fn add_with_policy(&mut self, term: &str, policy: u32, u: Use) {
         let folded = self.script.fold(term);
         let folded = folded.trim();
         if folded.is_empty() {
             return;
         }
-        let i = match self.index.get(folded) {
+        let key = (folded.to_owned(), policy);
+        let i = match self.index.get(&key) {
             Some(&i) => i,
             None => {
-                self.terms.push((folded.to_owned(), Vec::new()));
-                self.index.insert(folded.to_owned(), self.terms.len() - 1);
+                self.terms.push((folded.to_owned(), policy, Vec::new()));
+                self.index.insert(key, self.terms.len() - 1);
                 self.terms.len() - 1
             }
         };
         if let Some(entry) = self.terms.get_mut(i) {
-            if !entry.1.contains(&u) {
-                entry.1.push(u);
+            if !entry.2.contains(&u) {
+                entry.2.push(u);
             }
         }
     }
@@ -137,7 +182,7 @@ impl Builder {
         let mut patterns = Vec::with_capacity(self.terms.len());
         let mut uses = Vec::new();
         let mut strings = Vec::with_capacity(self.terms.len());
-        for (term, u) in self.terms {
+        for (term, word_suffixes, u) in self.terms {
             let start = uses.len() as u32;
             uses.extend(u);
             patterns.push(Pattern {
@@ -145,6 +190,7 @@ impl Builder {
                 uses_end: uses.len() as u32,
                 first_is_word: term.chars().next().is_some_and(is_word_char),
                 last_is_word: term.chars().next_back().is_some_and(is_word_char),
+                word_suffixes,
             });
             strings.push(term);
         }
@@ -178,6 +224,7 @@ impl Builder {
             patterns,
             uses,
             suffixes,
+            word_suffix_sets: self.suffix_sets,
         })
     }
 }
@@ -190,6 +237,8 @@ pub(crate) struct ViewMatcher {
     patterns: Vec<Pattern>,
     uses: Vec<Use>,
     suffixes: Vec<String>,
+    /// Suffix sets of whole-word terms (see [`Pattern::word_suffixes`]).
+    word_suffix_sets: Vec<Vec<String>>,
 }
 
 impl ViewMatcher {
@@ -219,7 +268,12 @@ impl ViewMatcher {
             {
                 continue;
             }
-            let end = if p.last_is_word {
+            let end = if p.word_suffixes > 0 && p.last_is_word {
+                match self.whole_word_end(t, e, p.word_suffixes) {
+                    Some(end) => end,
+                    None => continue,
+                }
+            } else if p.last_is_word {
                 match self.word_end(t, e) {
                     Some(end) => end,
                     None => continue,
@@ -248,6 +302,32 @@ impl ViewMatcher {
                 }
             }
         }
+    }
+
+    /// Where a whole-word match ending at `e` ends: right there when the word
+    /// ends, after the rest of the word when that rest is one of the allowed
+    /// suffixes, or `None` (the word goes on with something else).
+    fn whole_word_end(&self, t: &str, e: usize, set: u32) -> Option<usize> {
+        let rest = t.get(e..)?;
+        let mut len = 0;
+        for c in rest.chars() {
+            if !is_word_char(c) {
+                break;
+            }
+            len += c.len_utf8();
+            if len > MAX_BANGLA_EXTENSION {
+                return None;
+            }
+        }
+        if len == 0 {
+            return Some(e);
+        }
+        let word = rest.get(..len)?;
+        let suffixes = self.word_suffix_sets.get(set as usize - 1)?;
+        suffixes
+            .binary_search_by(|s| s.as_str().cmp(word))
+            .is_ok()
+            .then_some(e + len)
     }
 
     /// Where a match ending at `e` really ends under this view's policy, or

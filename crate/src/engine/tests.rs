@@ -187,3 +187,93 @@ fn banglish_whole_words_with_short_suffix() {
     assert!(spans(&e, "kor kaj").is_empty());
     assert!(spans(&e, "chorabali").is_empty());
 }
+
+#[test]
+fn bangla_whole_words_take_only_listed_suffixes() {
+    let e = engine(&rule("p.japa", r#"terms = { bn_words = ["জাপা"] }"#));
+    assert_eq!(spans(&e, "জাপা নেতা").len(), 1);
+    // A built-in suffix (genitive, emphatic ও) is part of the finding.
+    assert_eq!(
+        spans(&e, "জাপার প্রার্থী, জাপাও"),
+        vec![
+            ("p.japa".into(), "জাপার".into()),
+            ("p.japa".into(), "জাপাও".into())
+        ]
+    );
+    // Another word that starts with the term is not a match.
+    assert!(spans(&e, "জাপান সরকার").is_empty());
+    assert!(spans(&e, "জাপানের").is_empty());
+    // Still a word start: no match inside a word.
+    assert!(spans(&e, "মজাপা").is_empty());
+}
+
+#[test]
+fn bangla_whole_words_with_own_suffixes() {
+    let e = engine(&rule(
+        "p.bal",
+        r#"terms = { bn_words = ["বাল"], bn_suffixes = ["ের", "ে", "ডা"] }"#,
+    ));
+    assert_eq!(spans(&e, "বাল").len(), 1);
+    assert_eq!(spans(&e, "বালডা কি").len(), 1);
+    assert_eq!(spans(&e, "বালের কথা").len(), 1);
+    // Not in this list, though it is a built-in suffix.
+    assert!(spans(&e, "বালরা").is_empty());
+    assert!(spans(&e, "বালক বালিকা বালতি").is_empty());
+    // `bn_suffixes = []`: the whole word only; folds apply to the word.
+    let e = engine(&rule(
+        "p.malu",
+        r#"terms = { bn_words = ["মালু"], bn_suffixes = [] }"#,
+    ));
+    assert_eq!(spans(&e, "মালূ").len(), 1);
+    assert!(spans(&e, "মালুর").is_empty());
+    assert!(spans(&e, "মালুম হয়").is_empty());
+}
+
+#[test]
+fn same_text_as_bn_and_bn_words_keeps_both_policies() {
+    let pack = format!(
+        "{}{}",
+        rule("p.any", r#"terms = { bn = ["জাপা"] }"#),
+        rule("p.word", r#"terms = { bn_words = ["জাপা"] }"#)
+    );
+    let e = engine(&pack);
+    assert_eq!(spans(&e, "জাপান"), vec![("p.any".into(), "জাপান".into())]);
+    let both = spans(&e, "জাপার");
+    assert_eq!(both.len(), 2, "{both:?}");
+}
+
+#[test]
+fn near_with_a_regex_side() {
+    let e = engine(&rule(
+        "p.phone",
+        "[[rule.near]]\na = { regex = ['\\b01[3-9][0-9]{8}\\b'] }\nb = { bn = [\"নাগরিক\"], en = [\"citizen\"] }\nwithin = 3\n",
+    ));
+    assert_eq!(
+        spans(&e, "নাগরিকের নম্বর ০১৭১২৩৪৫৬৭৮ দেওয়া হলো"),
+        vec![("p.phone".into(), "নাগরিকের নম্বর ০১৭১২৩৪৫৬৭৮".into())]
+    );
+    assert_eq!(spans(&e, "01712345678 belongs to a citizen").len(), 1);
+    // Too far apart, or one side missing.
+    assert!(spans(&e, "01712345678 one two three four citizen").is_empty());
+    assert!(spans(&e, "call 01712345678 now").is_empty());
+    assert!(spans(&e, "citizen charter").is_empty());
+}
+
+#[test]
+fn near_with_regexes_on_both_sides_and_exceptions() {
+    let e = engine(&rule(
+        "p.both",
+        "except = { en = [\"1234567890\"] }\n[[rule.near]]\na = { regex = ['\\bnid\\b'] }\nb = { regex = ['\\b[0-9]{10}\\b'] }\nwithin = 2\n",
+    ));
+    assert_eq!(
+        spans(&e, "NID no 5555555555"),
+        vec![("p.both".into(), "NID no 5555555555".into())]
+    );
+    // The exception drops that `b` match before pairing ...
+    assert!(spans(&e, "NID 1234567890").is_empty());
+    // ... so another `b` match within reach still pairs.
+    assert_eq!(
+        spans(&e, "NID 1234567890 or 5555555555"),
+        vec![("p.both".into(), "NID 1234567890 or 5555555555".into())]
+    );
+}

@@ -3,12 +3,14 @@
 use super::raw::{RawFile, RawNear, RawRule, RawTermList};
 use super::{
     parse_level, ContextSeverity, Examples, Near, Origin, PackError, Problem, Rule, RulePack,
-    Source, Terms, DEFAULT_WITHIN, MAX_PACK_BYTES, MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES,
-    MAX_RULES, MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE, WITHIN_RANGE,
+    Source, Terms, WordTerm, BN_WORD_SUFFIXES, DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_PACK_BYTES,
+    MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES, MAX_RULES, MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE,
+    WITHIN_RANGE,
 };
 use crate::engine::views::{fold_bangla_term, fold_latin_term, fold_regex_pattern, skeleton_term};
 use crate::model::{Category, Message};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// How sources are loaded.
 #[derive(Debug, Clone, Copy, Default)]
@@ -149,7 +151,7 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
                     format!("set `{name}` lists `sets`; a set cannot include other sets"),
                 );
             }
-            let terms = plain_terms(list, &mut rep, None, &format!("set `{name}`"));
+            let terms = plain_terms(list, &mut rep, None, &format!("set `{name}`"), false);
             if terms.is_empty() {
                 rep.at(offset, None, format!("set `{name}` has no terms"));
             }
@@ -263,14 +265,30 @@ type ScriptGroup<'a> = (
     &'a mut Vec<String>,
 );
 
-/// The bn/en/banglish strings of a list (no sets), each checked to be non-empty after folding.
+/// The bn/bn_words/en/banglish strings of a list (no sets), each checked to
+/// be non-empty after folding. A `regex` field is reported here: only the
+/// sides of a `near` matcher take one, and they read it themselves.
 fn plain_terms(
     list: &RawTermList,
     rep: &mut Reporter<'_>,
     rule: Option<&str>,
     what: &str,
+    regex_ok: bool,
 ) -> Terms {
     let mut terms = Terms::default();
+    if !regex_ok {
+        if let Some(first) = list.regex.first() {
+            rep.at(
+                Some(first.span().start),
+                rule,
+                format!(
+                    "{what}: `regex` is only allowed in the `a`/`b` lists of a `near` matcher; \
+                     use the rule's own `regex` field"
+                ),
+            );
+        }
+    }
+    bangla_words(list, rep, rule, what, &mut terms);
     let groups: [ScriptGroup<'_>; 3] = [
         ("bn", &list.bn, fold_bangla_term, &mut terms.bn),
         ("en", &list.en, fold_latin_term, &mut terms.en),
@@ -298,6 +316,82 @@ fn plain_terms(
     terms
 }
 
+/// True for the characters a `bn_suffixes` entry may hold: Bangla letters,
+/// signs and digits, and the joiners.
+fn is_bangla_word_char(c: char) -> bool {
+    matches!(c, '\u{0980}'..='\u{09FF}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Reads `bn_words` with their suffixes (`bn_suffixes`, or [`BN_WORD_SUFFIXES`]).
+fn bangla_words(
+    list: &RawTermList,
+    rep: &mut Reporter<'_>,
+    rule: Option<&str>,
+    what: &str,
+    terms: &mut Terms,
+) {
+    let suffixes: Arc<[String]> = match &list.bn_suffixes {
+        None => BN_WORD_SUFFIXES.iter().map(|s| (*s).to_owned()).collect(),
+        Some(given) if given.get_ref().len() > MAX_BN_SUFFIXES => {
+            rep.at(
+                Some(given.span().start),
+                rule,
+                format!(
+                    "{what}: {} bn_suffixes; the limit is {MAX_BN_SUFFIXES}",
+                    given.get_ref().len()
+                ),
+            );
+            Arc::from(Vec::new())
+        }
+        Some(given) => {
+            if list.bn_words.is_empty() {
+                rep.at(
+                    Some(given.span().start),
+                    rule,
+                    format!("{what}: `bn_suffixes` is given but there are no `bn_words`"),
+                );
+            }
+            let mut out: Vec<String> = Vec::new();
+            for sfx in given.get_ref() {
+                let text = sfx.get_ref();
+                let folded = fold_bangla_term(text);
+                if folded.is_empty() || !folded.chars().all(is_bangla_word_char) {
+                    rep.at(
+                        Some(sfx.span().start),
+                        rule,
+                        format!(
+                            "{what}: bn_suffixes entry `{text}` must be Bangla letters or \
+                             signs only (no spaces or punctuation)"
+                        ),
+                    );
+                } else if !out.contains(text) {
+                    out.push(text.clone());
+                }
+            }
+            Arc::from(out)
+        }
+    };
+    for item in &list.bn_words {
+        let text = item.get_ref();
+        let folded = fold_bangla_term(text);
+        if !rep.trusted && folded.trim().is_empty() {
+            rep.at(
+                Some(item.span().start),
+                rule,
+                format!("{what}: bn_words term `{text}` is empty after normalisation"),
+            );
+            continue;
+        }
+        let word = WordTerm {
+            word: text.clone(),
+            suffixes: Arc::clone(&suffixes),
+        };
+        if !terms.bn_words.contains(&word) {
+            terms.bn_words.push(word);
+        }
+    }
+}
+
 /// A term list with its sets merged in.
 fn term_list(
     list: &RawTermList,
@@ -305,8 +399,9 @@ fn term_list(
     rep: &mut Reporter<'_>,
     rule: Option<&str>,
     what: &str,
+    regex_ok: bool,
 ) -> Terms {
-    let mut terms = plain_terms(list, rep, rule, what);
+    let mut terms = plain_terms(list, rep, rule, what, regex_ok);
     for name in &list.sets {
         match sets.get(name.get_ref()) {
             Some(set) => terms.extend_unique(set),
@@ -416,7 +511,7 @@ fn validate_rule(
 
     let terms = match &raw.terms {
         Some(t) => {
-            let terms = term_list(t.get_ref(), sets, rep, rid, "terms");
+            let terms = term_list(t.get_ref(), sets, rep, rid, "terms", false);
             if terms.is_empty() {
                 rep.at(Some(t.span().start), rid, "`terms` is empty");
             }
@@ -425,52 +520,24 @@ fn validate_rule(
         None => Terms::default(),
     };
 
-    let mut regexes = Vec::new();
-    if raw.regex.len() > MAX_REGEXES_PER_RULE {
+    let regex_count = raw.regex.len()
+        + raw
+            .near
+            .iter()
+            .map(|n| {
+                let n = n.get_ref();
+                n.a.as_ref().map_or(0, |l| l.regex.len())
+                    + n.b.as_ref().map_or(0, |l| l.regex.len())
+            })
+            .sum::<usize>();
+    if regex_count > MAX_REGEXES_PER_RULE {
         rep.at(
             Some(start),
             rid,
-            format!(
-                "{} regexes; the limit is {MAX_REGEXES_PER_RULE} per rule",
-                raw.regex.len()
-            ),
+            format!("{regex_count} regexes; the limit is {MAX_REGEXES_PER_RULE} per rule"),
         );
     }
-    for pattern in raw.regex.iter().take(MAX_REGEXES_PER_RULE) {
-        let offset = Some(pattern.span().start);
-        let text = pattern.get_ref();
-        if uses_backslash_d(text) {
-            rep.at(
-                offset,
-                rid,
-                format!(
-                    "regex `{text}` uses `\\d`, which also matches non-ASCII digits; write [0-9]"
-                ),
-            );
-            continue;
-        }
-        let folded = fold_regex_pattern(text);
-        if trusted {
-            regexes.push(folded);
-            continue;
-        }
-        match compile_regex(&folded) {
-            Ok(re) if re.is_match("") => rep.at(
-                offset,
-                rid,
-                format!("regex `{text}` matches the empty string; it must match some text"),
-            ),
-            Ok(_) => regexes.push(folded),
-            Err(e) => rep.at(
-                offset,
-                rid,
-                format!(
-                    "regex `{text}` does not compile: {}",
-                    one_line(&e.to_string())
-                ),
-            ),
-        }
-    }
+    let regexes = check_regexes(&raw.regex, rep, rid, trusted, "regex");
 
     let mut near = Vec::new();
     let mut extra_except = Vec::new();
@@ -492,18 +559,23 @@ fn validate_rule(
         }
         let what_a = format!("near[{i}].a");
         let what_b = format!("near[{i}].b");
-        let a = a
+        let a_terms = a
             .as_ref()
-            .map(|l| term_list(l, sets, rep, rid, &what_a))
+            .map(|l| term_list(l, sets, rep, rid, &what_a, true))
             .unwrap_or_default();
-        let b = b
+        let b_terms = b
             .as_ref()
-            .map(|l| term_list(l, sets, rep, rid, &what_b))
+            .map(|l| term_list(l, sets, rep, rid, &what_b, true))
             .unwrap_or_default();
-        if a.is_empty() {
+        let no_regex: &[toml::Spanned<String>] = &[];
+        let a_raw_regex = a.as_ref().map_or(no_regex, |l| l.regex.as_slice());
+        let b_raw_regex = b.as_ref().map_or(no_regex, |l| l.regex.as_slice());
+        let a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
+        let b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
+        if a_terms.is_empty() && a_raw_regex.is_empty() {
             rep.at(offset, rid, format!("{what_a} is missing or empty"));
         }
-        if b.is_empty() {
+        if b_terms.is_empty() && b_raw_regex.is_empty() {
             rep.at(offset, rid, format!("{what_b} is missing or empty"));
         }
         let within = match within {
@@ -520,12 +592,18 @@ fn validate_rule(
                 }
             },
         };
-        near.push(Near { a, b, within });
+        near.push(Near {
+            a: a_terms,
+            a_regex,
+            b: b_terms,
+            b_regex,
+            within,
+        });
     }
 
     let mut except = Terms::default();
     for list in raw.except.iter().chain(extra_except) {
-        except.extend_unique(&term_list(list.get_ref(), sets, rep, rid, "except"));
+        except.extend_unique(&term_list(list.get_ref(), sets, rep, rid, "except", false));
     }
     let mut except_within = 0;
     for w in raw.except_within.iter().chain(extra_except_within) {
@@ -605,6 +683,218 @@ fn validate_rule(
         );
     }
     (rep.problems.len() == before).then_some(rule)
+}
+
+/// Validates a list of regexes (at most [`MAX_REGEXES_PER_RULE`] are read)
+/// and returns them in the regex view's canonical form. A trusted pack's
+/// regexes are not compiled here.
+fn check_regexes(
+    patterns: &[toml::Spanned<String>],
+    rep: &mut Reporter<'_>,
+    rid: Option<&str>,
+    trusted: bool,
+    what: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for pattern in patterns.iter().take(MAX_REGEXES_PER_RULE) {
+        let offset = Some(pattern.span().start);
+        let text = pattern.get_ref();
+        if uses_backslash_d(text) {
+            rep.at(
+                offset,
+                rid,
+                format!(
+                    "{what} `{text}` uses `\\d`, which also matches non-ASCII digits; write [0-9]"
+                ),
+            );
+            continue;
+        }
+        let folded = fold_regex_pattern(text);
+        if trusted {
+            out.push(folded);
+            continue;
+        }
+        if let Some(name) = unavailable_property(&folded) {
+            rep.at(offset, rid, unavailable_property_message(what, text, &name));
+            continue;
+        }
+        match compile_regex(&folded) {
+            Ok(re) if re.is_match("") => rep.at(
+                offset,
+                rid,
+                format!("{what} `{text}` matches the empty string; it must match some text"),
+            ),
+            Ok(_) => out.push(folded),
+            Err(e) => rep.at(offset, rid, regex_error_message(what, text, &e)),
+        }
+    }
+    out
+}
+
+/// An administrator-readable message for a regex that does not compile.
+fn regex_error_message(what: &str, text: &str, err: &regex::Error) -> String {
+    format!(
+        "{what} `{text}` does not compile: {}",
+        one_line(&err.to_string())
+    )
+}
+
+/// The message for a `\p{...}` the engine's Unicode tables do not hold.
+fn unavailable_property_message(what: &str, text: &str, name: &str) -> String {
+    format!(
+        "{what} `{text}` uses the Unicode property `{name}`, which this engine does not \
+         include: only general categories are available (\\p{{L}}, \\p{{M}}, \\p{{N}}, \\p{{P}}, \
+         \\p{{Lu}} ...) besides \\w, \\s and \\b. Scripts such as \\p{{Bengali}} are not: for \
+         Bangla write the range [\\x{{0980}}-\\x{{09FF}}] (or [ঀ-৿])."
+    )
+}
+
+/// Unicode general-category names (and aliases) of `\p{...}`, compared
+/// loosely (lower case, without spaces, `_` and `-`): the only properties in
+/// the engine's trimmed Unicode tables (Cargo feature `unicode-gencat`).
+const GENERAL_CATEGORIES: &[&str] = &[
+    "any",
+    "ascii",
+    "assigned",
+    "l",
+    "letter",
+    "lc",
+    "casedletter",
+    "lu",
+    "uppercaseletter",
+    "ll",
+    "lowercaseletter",
+    "lt",
+    "titlecaseletter",
+    "lm",
+    "modifierletter",
+    "lo",
+    "otherletter",
+    "m",
+    "mark",
+    "combiningmark",
+    "mn",
+    "nonspacingmark",
+    "mc",
+    "spacingmark",
+    "me",
+    "enclosingmark",
+    "n",
+    "number",
+    "nd",
+    "decimalnumber",
+    "digit",
+    "nl",
+    "letternumber",
+    "no",
+    "othernumber",
+    "p",
+    "punctuation",
+    "punct",
+    "pc",
+    "connectorpunctuation",
+    "pd",
+    "dashpunctuation",
+    "ps",
+    "openpunctuation",
+    "pe",
+    "closepunctuation",
+    "pi",
+    "initialpunctuation",
+    "pf",
+    "finalpunctuation",
+    "po",
+    "otherpunctuation",
+    "s",
+    "symbol",
+    "sm",
+    "mathsymbol",
+    "sc",
+    "currencysymbol",
+    "sk",
+    "modifiersymbol",
+    "so",
+    "othersymbol",
+    "z",
+    "separator",
+    "zs",
+    "spaceseparator",
+    "zl",
+    "lineseparator",
+    "zp",
+    "paragraphseparator",
+    "c",
+    "other",
+    "cc",
+    "control",
+    "cntrl",
+    "cf",
+    "format",
+    "cs",
+    "surrogate",
+    "co",
+    "privateuse",
+    "cn",
+    "unassigned",
+];
+
+/// The first `\p{...}`/`\P{...}` of a pattern that is not a general category
+/// (a script, a script extension, a boolean property, an age ...), if any.
+/// Checked on the syntax tree, so that the answer does not depend on which
+/// Unicode tables Cargo happened to enable in this build.
+fn unavailable_property(pattern: &str) -> Option<String> {
+    use regex_syntax::ast::{self, ClassSetItem, ClassUnicodeKind};
+
+    fn loose(name: &str) -> String {
+        name.chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    fn check(class: &ast::ClassUnicode) -> Option<String> {
+        let (shown, ok) = match &class.kind {
+            ClassUnicodeKind::OneLetter(c) => (
+                c.to_string(),
+                GENERAL_CATEGORIES.contains(&loose(&c.to_string()).as_str()),
+            ),
+            ClassUnicodeKind::Named(name) => (
+                name.clone(),
+                GENERAL_CATEGORIES.contains(&loose(name).as_str()),
+            ),
+            ClassUnicodeKind::NamedValue { name, value, .. } => (
+                format!("{name}={value}"),
+                matches!(loose(name).as_str(), "gc" | "generalcategory")
+                    && GENERAL_CATEGORIES.contains(&loose(value).as_str()),
+            ),
+        };
+        (!ok).then_some(shown)
+    }
+    struct Finder(Option<String>);
+    impl ast::Visitor for Finder {
+        type Output = Option<String>;
+        type Err = ();
+        fn finish(self) -> Result<Option<String>, ()> {
+            Ok(self.0)
+        }
+        fn visit_pre(&mut self, node: &ast::Ast) -> Result<(), ()> {
+            if let ast::Ast::ClassUnicode(class) = node {
+                if self.0.is_none() {
+                    self.0 = check(class);
+                }
+            }
+            Ok(())
+        }
+        fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), ()> {
+            if let ClassSetItem::Unicode(class) = item {
+                if self.0.is_none() {
+                    self.0 = check(class);
+                }
+            }
+            Ok(())
+        }
+    }
+    let parsed = ast::parse::Parser::new().parse(pattern).ok()?;
+    ast::visit(&parsed, Finder(None)).ok().flatten()
 }
 
 /// Compiles a regex (already in the regex view's canonical form) with the
@@ -851,5 +1141,174 @@ pass = ["x"]
         assert!(uses_backslash_d(r"\d+"));
         assert!(!uses_backslash_d(r"\\d"));
         assert!(!uses_backslash_d(r"[0-9]\D"));
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    fn lint_rule(body: &str) -> Vec<Problem> {
+        let text = format!(
+            r#"[pack]
+name = "t"
+
+[[rule]]
+id = "a.one"
+category = "political"
+clause = "x"
+severity = {{ official = "warn", personal = "warn" }}
+message.en = "e"
+message.bn = "b"
+{body}
+[rule.examples]
+flag = ["x"]
+"#
+        );
+        match load(
+            &[Source {
+                name: "t.toml",
+                text: &text,
+            }],
+            &LoadOptions::default(),
+        ) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems,
+        }
+    }
+
+    fn load_rule(body: &str) -> Rule {
+        let text = format!(
+            "[[rule]]\nid = \"a.one\"\ncategory = \"political\"\nclause = \"x\"\n\
+             severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
+             message.bn = \"b\"\n{body}\n[rule.examples]\nflag = [\"x\"]\n"
+        );
+        let pack = load(
+            &[Source {
+                name: "t.toml",
+                text: &text,
+            }],
+            &LoadOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        pack.rules
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no rule"))
+    }
+
+    #[test]
+    fn bn_words_take_the_built_in_or_the_listed_suffixes() {
+        let rule = load_rule(r#"terms = { bn_words = ["জাপা"], bn = ["নৌকা"] }"#);
+        assert_eq!(rule.terms.bn, vec!["নৌকা"]);
+        assert_eq!(rule.terms.bn_words[0].word, "জাপা");
+        assert_eq!(
+            rule.terms.bn_words[0].suffixes.len(),
+            BN_WORD_SUFFIXES.len()
+        );
+        let rule = load_rule(r#"terms = { bn_words = ["বাল"], bn_suffixes = ["ের", "ে"] }"#);
+        assert_eq!(&*rule.terms.bn_words[0].suffixes, ["ের", "ে"]);
+        let many: String = (0..65).map(|_| "\"র\",").collect();
+        let problems = lint_rule(&format!(
+            "terms = {{ bn_words = [\"বাল\"], bn_suffixes = [{many}] }}"
+        ));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("65 bn_suffixes; the limit is 64")),
+            "{problems:#?}"
+        );
+        let rule = load_rule(r#"terms = { bn_words = ["মালু"], bn_suffixes = [] }"#);
+        assert!(rule.terms.bn_words[0].suffixes.is_empty());
+    }
+
+    #[test]
+    fn bad_bn_words_and_suffixes_are_reported_with_lines() {
+        let problems = lint_rule(
+            "terms = { bn = [\"নৌকা\"], bn_suffixes = [\"র\"] }\nexcept = { bn_words = [\"নৌকা বাইচ\", \"!?\"], bn_suffixes = [\"র ও\", \"s\"] }",
+        );
+        let has = |needle: &str, line: usize| {
+            problems
+                .iter()
+                .any(|p| p.message.contains(needle) && p.line == Some(line))
+        };
+        assert!(has("no `bn_words`", 11), "{problems:#?}");
+        assert!(
+            has("entry `র ও` must be Bangla letters", 12),
+            "{problems:#?}"
+        );
+        assert!(has("entry `s` must be Bangla letters", 12), "{problems:#?}");
+        assert!(
+            has("`!?` is empty after normalisation", 12),
+            "{problems:#?}"
+        );
+        assert!(!problems.iter().any(|p| p.message.contains("নৌকা বাইচ")));
+    }
+
+    #[test]
+    fn near_sides_take_regexes_other_lists_do_not() {
+        let rule = load_rule(
+            "[[rule.near]]\na = { regex = ['\\b01[3-9][0-9]{8}\\b'] }\nb = { en = [\"citizen\"], regex = ['নাগরিক'] }",
+        );
+        assert_eq!(rule.near[0].a_regex.len(), 1);
+        assert!(rule.near[0].a.is_empty());
+        assert_eq!(rule.near[0].b_regex, vec!["নাগরিক"]);
+
+        let problems = lint_rule("terms = { en = [\"x\"], regex = ['y+'] }");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("only allowed in the `a`/`b` lists")
+                    && p.line == Some(11)),
+            "{problems:#?}"
+        );
+        let problems = lint_rule(
+            "terms = { en = [\"x\"] }\n[[rule.near]]\na = { regex = ['(', 'q*'] }\nb = { regex = [] }",
+        );
+        let has = |needle: &str, line: usize| {
+            problems
+                .iter()
+                .any(|p| p.message.contains(needle) && p.line == Some(line))
+        };
+        assert!(
+            has("near[0].a.regex `(` does not compile", 13),
+            "{problems:#?}"
+        );
+        assert!(
+            has("near[0].a.regex `q*` matches the empty string", 13),
+            "{problems:#?}"
+        );
+        assert!(has("near[0].b is missing or empty", 12), "{problems:#?}");
+    }
+
+    #[test]
+    fn near_regexes_count_toward_the_regex_limit() {
+        let many: String = (0..40).map(|i| format!("'x{i}y',")).collect();
+        let problems = lint_rule(&format!(
+            "regex = [{many}]\n[[rule.near]]\na = {{ regex = [{many}] }}\nb = {{ en = [\"z\"] }}"
+        ));
+        assert!(
+            problems.iter().any(|p| p.message.contains("80 regexes")),
+            "{problems:#?}"
+        );
+    }
+
+    #[test]
+    fn script_properties_get_a_clear_error() {
+        let problems = lint_rule(r"regex = ['\p{Bengali}+']");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        let message = &problems[0].message;
+        assert!(message.contains("property `Bengali`"), "{message}");
+        assert!(message.contains("[ঀ-৿]"), "{message}");
+        assert_eq!(problems[0].line, Some(11));
+        let problems = lint_rule(r"regex = ['[\p{L}&&\p{sc=Beng}]', '\pL\P{Greek}']");
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems[0].message.contains("`sc=Beng`"), "{problems:#?}");
+        assert!(problems[1].message.contains("`Greek`"), "{problems:#?}");
+        // General categories and the Perl classes are available.
+        assert!(
+            lint_rule(r"regex = ['\p{L}\p{M}*\s+\w+\b\pN\p{gc=Lu}\p{Punctuation}']").is_empty()
+        );
+        assert!(lint_rule(r"regex = ['[ঀ-৿]+ভোট']").is_empty());
     }
 }

@@ -18,6 +18,7 @@ use crate::model::{Category, Context, Message, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Largest accepted pack (all sources together), in bytes.
 pub const MAX_PACK_BYTES: usize = 1024 * 1024;
@@ -89,12 +90,71 @@ fn join_problems(problems: &[Problem]) -> String {
         .join("\n")
 }
 
+/// Suffixes a `bn_words` term may take when its list gives no `bn_suffixes`:
+/// case endings, plural markers, classifiers and the emphatic `ও`. Locative
+/// endings (`ে`, `য়`, `তে`) are left out on purpose: they turn many short
+/// words into other words (`সালা` + `তে` = `সালাতে`); list them in
+/// `bn_suffixes` where they are wanted.
+pub const BN_WORD_SUFFIXES: &[&str] = &[
+    "র",
+    "ের",
+    "এর",
+    "য়ের",
+    "কে",
+    "েকে",
+    "রা",
+    "েরা",
+    "এরা",
+    "দের",
+    "েদের",
+    "ও",
+    "রও",
+    "েরও",
+    "টা",
+    "টি",
+    "টার",
+    "টির",
+    "টাকে",
+    "টিকে",
+    "গুলো",
+    "গুলা",
+    "গুলি",
+    "গুলোর",
+    "গুলার",
+    "গুলোকে",
+    "গুলাকে",
+];
+
+/// Most entries in one `bn_suffixes` list.
+pub const MAX_BN_SUFFIXES: usize = 64;
+
+/// A Bangla term that matches as a whole word, optionally followed by exactly
+/// one of its allowed suffixes (`bn_words` in a pack).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordTerm {
+    /// The word (or phrase; only its last word is bounded), as written.
+    pub word: String,
+    /// Suffixes allowed right after it, as written ([`BN_WORD_SUFFIXES`] by
+    /// default). Shared by all words of one list.
+    #[serde(serialize_with = "serialize_suffixes")]
+    pub suffixes: Arc<[String]>,
+}
+
+fn serialize_suffixes<S: serde::Serializer>(
+    suffixes: &Arc<[String]>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(suffixes.iter())
+}
+
 /// Terms in the three scripts. Strings are as written in the pack; the engine
 /// folds them into its matching views.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Terms {
     /// Bangla-script terms (word start, any suffix).
     pub bn: Vec<String>,
+    /// Bangla-script terms matched as whole words with a listed suffix only.
+    pub bn_words: Vec<WordTerm>,
     /// English terms (whole word, `s`/`es`/`'s` allowed).
     pub en: Vec<String>,
     /// Romanised Bangla terms (loose skeleton, whole word, short suffix).
@@ -104,7 +164,7 @@ pub struct Terms {
 impl Terms {
     /// Number of terms in all three scripts.
     pub fn len(&self) -> usize {
-        self.bn.len() + self.en.len() + self.banglish.len()
+        self.bn.len() + self.bn_words.len() + self.en.len() + self.banglish.len()
     }
 
     /// True when there is no term at all.
@@ -122,18 +182,28 @@ impl Terms {
             }
         }
         add(&mut self.bn, &other.bn);
+        for w in &other.bn_words {
+            if !self.bn_words.contains(w) {
+                self.bn_words.push(w.clone());
+            }
+        }
         add(&mut self.en, &other.en);
         add(&mut self.banglish, &other.banglish);
     }
 }
 
-/// A proximity matcher: a term of `a` within `within` words of a term of `b`, either order.
+/// A proximity matcher: a match of side `a` within `within` words of a match
+/// of side `b`, either order. Each side is terms, regexes, or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Near {
     /// First term list.
     pub a: Terms,
+    /// Regexes of side `a`, in the regex view's canonical form.
+    pub a_regex: Vec<String>,
     /// Second term list.
     pub b: Terms,
+    /// Regexes of side `b`, in the regex view's canonical form.
+    pub b_regex: Vec<String>,
     /// Most words allowed between the two terms.
     pub within: u32,
 }

@@ -27,12 +27,18 @@ pub(crate) struct RawPackMeta {
     pub description: Option<String>,
 }
 
-/// A term list: `{ bn = [...], en = [...], banglish = [...], sets = [...] }`.
+/// A term list: `{ bn = [...], bn_words = [...], bn_suffixes = [...], en = [...],
+/// banglish = [...], sets = [...], regex = [...] }` (`regex` only in `near` sides).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTermList {
     #[serde(default)]
     pub bn: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub bn_words: Vec<Spanned<String>>,
+    pub bn_suffixes: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub regex: Vec<Spanned<String>>,
     #[serde(default)]
     pub en: Vec<Spanned<String>>,
     #[serde(default)]
