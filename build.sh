@@ -101,6 +101,16 @@ run_tests() {
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
   build_extension
+  log "reproducibility: a second build from the same inputs gives the same bytes"
+  local first second
+  first=$(cd dist && sha256sum ./*.zip ./*.xpi extension/engine/sotorko_bg.wasm)
+  touch crate/src/lib.rs
+  build_extension >/dev/null
+  second=$(cd dist && sha256sum ./*.zip ./*.xpi extension/engine/sotorko_bg.wasm)
+  if [ "$first" != "$second" ]; then
+    printf 'build.sh: the second build differs:\n%s\n---\n%s\n' "$first" "$second" >&2
+    exit 1
+  fi
   log "web-ext lint"
   node_modules/.bin/web-ext lint --source-dir dist/extension --self-hosted --warnings-as-errors=false --output text
   log "extension unit tests"
