@@ -2,9 +2,13 @@
  * Helpers for the content-script end-to-end tests: settings, waiting for
  * Sotorko's checks, and reading underlines and the shadow-root UI from the page.
  */
+import { describe, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { startFixtureServer } from "../harness/server.mjs";
+import { launchBrowser, BROWSERS } from "../harness/browsers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built extension (./build.sh). */
@@ -20,6 +24,98 @@ export function requireBuiltExtension() {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Campaigning for an electoral symbol (default pack rule political.symbol-campaign: warn when official). */
+export const POLITICAL = "আজ নৌকা মার্কায় ভোট দিন";
+/** The words of POLITICAL that political.symbol-campaign underlines. */
+export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট";
+/** The official page of the stand-in (posting on /ministryofexample is official). */
+export const OFFICIAL = { officialPages: ["Ministry of Example"] };
+/** The create-post dialog's Post button. */
+export const POST_BUTTON = '[role="dialog"] [data-fixture-action="submit"]';
+/** The editor of the stand-in's comment box. */
+export const COMMENT_EDITOR = '[data-fixture-surface="comment"] [data-lexical-editor="true"]';
+
+/**
+ * One `describe` per browser of the harness (run one test at a time), each
+ * with its own fixture server and a browser with the built extension, both
+ * closed afterwards. `body(ctx)` declares the tests; inside them
+ * `ctx.name` is the browser's name, `ctx.server` and `ctx.browser` are live,
+ * and `ctx.sessionRequests()` is every request the fixture server saw in this
+ * browser session (server.reset() before each test clears the server's own
+ * log, so earlier requests are kept in `ctx.requestLog`).
+ */
+export function describeInEachBrowser(title, body) {
+  for (const name of BROWSERS) {
+    describe(`${title} in ${name}`, { concurrency: false }, () => {
+      const ctx = {
+        name,
+        server: null,
+        browser: null,
+        requestLog: [],
+        sessionRequests: () => [...ctx.requestLog, ...ctx.server.requests()],
+      };
+      before(async () => {
+        requireBuiltExtension();
+        ctx.server = await startFixtureServer();
+        ctx.browser = await launchBrowser(name, { server: ctx.server, extensionDir: EXTENSION_DIR });
+      });
+      after(async () => {
+        await ctx.browser?.close();
+        await ctx.server?.close();
+      });
+      beforeEach(() => {
+        ctx.requestLog.push(...ctx.server.requests());
+        ctx.server.reset();
+      });
+      body(ctx);
+    });
+  }
+}
+
+/**
+ * Saves the official's `settings`, opens `page` of the stand-in, types `text`
+ * into its create-post dialog and waits for Sotorko's check of it.
+ * Returns { page, findings } (findings: the number the check reported).
+ */
+export async function openCheckedPost(ctx, { settings = OFFICIAL, page: pathAndQuery = "/ministryofexample", text = POLITICAL } = {}) {
+  await setUserSettings(ctx.browser, settings);
+  const page = await openFixture(ctx.browser, ctx.server, pathAndQuery);
+  await openPostDialog(page);
+  await page.type(text);
+  const findings = await waitForCheck(page, "post", text.length);
+  return { page, findings };
+}
+
+/** Clicks the stand-in's comment box, types `text` and waits for Sotorko's check of it; returns the number of findings. */
+export async function typeCheckedComment(page, text = POLITICAL) {
+  await page.click(COMMENT_EDITOR);
+  await page.type(text);
+  return waitForCheck(page, "comment", text.length);
+}
+
+/**
+ * Waits for the confirm dialog, lets `settle` ms pass, and asserts that
+ * nothing reached the stand-in meanwhile. Returns the UI snapshot.
+ */
+export async function expectHeld(page, server, { settle = 300, message } = {}) {
+  const ui = await waitForDialog(page);
+  await sleep(settle);
+  assert.deepEqual(server.posted(), [], message);
+  return ui;
+}
+
+/**
+ * Clicks "Post anyway" in the open confirm dialog, waits for the post,
+ * lets `settle` ms pass, and asserts it was posted exactly once. Returns what was posted.
+ */
+export async function postAnywayOnce(page, server, { settle = 300 } = {}) {
+  await clickDialogAction(page, "post-anyway");
+  const posted = await server.waitForPosted((list) => list.length >= 1);
+  await sleep(settle);
+  assert.equal(server.posted().length, 1);
+  return posted;
+}
 
 /** Replaces the official's own settings (storage.local) from an extension page. */
 export async function setUserSettings(browser, values) {

@@ -10,18 +10,20 @@ import path from "node:path";
 
 import { launchChromium, startFixtureServer } from "../harness/index.mjs";
 import { examplePolicy } from "../../deploy/tools/generate.mjs";
-import { openFixture, openPostDialog, waitForDialog, sotorkoUi } from "./composer-helpers.mjs";
+import { waitForDialog, sotorkoUi } from "./composer-helpers.mjs";
 import {
-  makeTempDir,
+  POST_BUTTON_BY_LABEL,
+  closeAll,
+  composeOnStandIn,
+  expectStrictHold,
   managedSection,
-  packageWithThrowawayKey,
+  packageBehindUpdateServer,
   requireBuiltExtension,
   settingControl,
   sleep,
-  startUpdateServer,
-  underlinedTexts,
   waitForInstalledOptionsPage,
   waitForManaged,
+  waitForUnderlined,
   ROOT,
 } from "./managed-helpers.mjs";
 
@@ -51,11 +53,10 @@ const SETTINGS_V2 = {
   lockedSettings: ["mode", "enabled"],
 };
 
-const DIALOG_EDITOR = '[role="dialog"] [data-lexical-editor="true"]';
-const POST_BUTTON = '[role="dialog"] [role="button"][aria-label="Post"]';
+/** The options page of the extension with id `id`. */
+const optionsUrl = (id) => `chrome-extension://${id}/options/options.html`;
 
 describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
-  let temp;
   let pkg;
   let updates;
   let server;
@@ -74,46 +75,20 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
   });
 
   /** Types `text` into a fresh post dialog on the stand-in; returns the page. */
-  async function composeOnFacebook(text) {
-    const page = await openFixture(browser, server, "/");
-    await openPostDialog(page);
-    await page.click(DIALOG_EDITOR);
-    await page.type(text);
-    return page;
-  }
-
-  /** Waits until `term` is underlined (any severity); returns the underlines. */
-  async function waitForUnderline(page, term, { timeout = 20_000 } = {}) {
-    const end = Date.now() + timeout;
-    let seen;
-    while (Date.now() < end) {
-      seen = await underlinedTexts(page);
-      if (Object.values(seen).some((list) => list.some((text) => text.includes(term)))) return seen;
-      await sleep(250);
-    }
-    throw new Error(`"${term}" was not underlined within ${timeout} ms; underlines: ${JSON.stringify(seen)}`);
-  }
+  const composeOnFacebook = (text) => composeOnStandIn(browser, server, text);
 
   before(async () => {
     requireBuiltExtension();
-    temp = makeTempDir("sotorko-managed-chromium-");
-    let packageDir = null;
-    updates = await startUpdateServer(() => packageDir);
-    pkg = packageWithThrowawayKey(temp, updates.url("updates.xml"));
-    packageDir = pkg.dir;
+    ({ pkg, updates } = await packageBehindUpdateServer("sotorko-managed-chromium-"));
     server = await startFixtureServer();
     browser = await launchChromium({ server, policy: policy(SETTINGS_V1), extensionId: pkg.id, allowPolicyInstalls: true });
-    ({ page: options, seconds: secondsToInstall } = await waitForInstalledOptionsPage(browser, `chrome-extension://${pkg.id}/options/options.html`));
+    ({ page: options, seconds: secondsToInstall } = await waitForInstalledOptionsPage(browser, optionsUrl(pkg.id)));
     await waitForManaged(options, { mode: "strict" });
     // Let the options page re-render with the policy that just arrived.
-    await options.goto(`chrome-extension://${pkg.id}/options/options.html`);
+    await options.goto(optionsUrl(pkg.id));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await updates?.close();
-  });
+  after(() => closeAll(browser, server, updates));
 
   test("force-installs the CRX from the loopback update server, with the organisation's key and id", async () => {
     const checks = updates.requests.filter((r) => r.startsWith("/updates.xml"));
@@ -158,7 +133,7 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await sleep(1000);
-    await options.goto(`chrome-extension://${pkg.id}/options/options.html`);
+    await options.goto(optionsUrl(pkg.id));
     await options.waitForSelector("#mode");
     await sleep(500);
     assert.equal((await settingControl(options, "mode")).value, "strict");
@@ -172,9 +147,9 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
   test("a custom term and a custom rule from policy are underlined in the Facebook stand-in", async () => {
     const page = await composeOnFacebook("Operation Glowworm starts on Sunday with Project Horizon");
     try {
-      const seen = await waitForUnderline(page, "operation glowworm");
+      const seen = await waitForUnderlined(page, "operation glowworm");
       assert.ok(seen.block.some((t) => t.includes("operation glowworm")), `block underline (categorySeverity): ${JSON.stringify(seen)}`);
-      await waitForUnderline(page, "project horizon");
+      await waitForUnderlined(page, "project horizon");
     } finally {
       await page.close();
     }
@@ -184,14 +159,9 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
     server.reset();
     const page = await composeOnFacebook("Operation Glowworm starts on Sunday");
     try {
-      await waitForUnderline(page, "operation glowworm");
-      await page.click(POST_BUTTON);
-      const ui = await waitForDialog(page);
-      assert.ok(!ui.dialog.actions.includes("post-anyway"), `actions: ${ui.dialog.actions}`);
-      assert.equal(ui.dialog.strict, true, "the dialog explains strict mode");
+      await waitForUnderlined(page, "operation glowworm");
+      const ui = await expectStrictHold(page, server);
       assert.ok(ui.dialog.actions.includes("edit"));
-      await sleep(500);
-      assert.deepEqual(server.posted(), [], "nothing was posted");
     } finally {
       await page.close();
     }
@@ -206,7 +176,7 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
     assert.deepEqual(section.errors.filter((e) => e.key !== "customRules"), [], "the fixed value's error is gone");
     assert.equal((await settingControl(options, "mode")).disabled, true, "still locked");
     // The broken rule pack is reported on the options page, naming the key.
-    await options.goto(`chrome-extension://${pkg.id}/options/options.html`);
+    await options.goto(optionsUrl(pkg.id));
     const problem = await options.waitForFunction(
       () => [...document.querySelectorAll("#managed-body li.error, #engine-body li.error")].find((li) => li.querySelector("code")?.textContent === "customRules")?.textContent ?? null,
       { timeout: 20_000, message: "a customRules problem on the options page" },
@@ -217,11 +187,11 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
     server.reset();
     const page = await composeOnFacebook("Operation Firefly follows Operation Glowworm and Project Horizon");
     try {
-      const seen = await waitForUnderline(page, "operation firefly");
+      const seen = await waitForUnderlined(page, "operation firefly");
       const all = Object.values(seen).flat();
       assert.ok(!all.some((t) => t.includes("glowworm")), `the removed term is no longer underlined: ${JSON.stringify(seen)}`);
       assert.ok(!all.some((t) => t.includes("horizon")), `the broken pack's rules are gone, the rest applies: ${JSON.stringify(seen)}`);
-      await page.click(POST_BUTTON);
+      await page.click(POST_BUTTON_BY_LABEL);
       const ui = await waitForDialog(page);
       assert.ok(ui.dialog.actions.includes("post-anyway"), `warn mode offers Post anyway: ${ui.dialog.actions}`);
       assert.equal(ui.dialog.strict, false);
@@ -244,30 +214,22 @@ describe("the shipped Linux example policy, as package.sh writes it, in Chromium
 
   before(async () => {
     requireBuiltExtension();
-    const temp = makeTempDir("sotorko-managed-example-");
-    let packageDir = null;
-    updates = await startUpdateServer(() => packageDir);
-    pkg = packageWithThrowawayKey(temp, updates.url("updates.xml"));
-    packageDir = pkg.dir;
+    ({ pkg, updates } = await packageBehindUpdateServer("sotorko-managed-example-"));
     const file = path.join(pkg.dir, "policies/linux/etc/chromium/policies/managed/sotorko.json");
     const policy = JSON.parse(readFileSync(file, "utf8"));
     server = await startFixtureServer();
     // Test-only addition: let the test driver reach the policy-installed extension.
     browser = await launchChromium({ server, policy: { ...policy, DeveloperToolsAvailability: 1 }, extensionId: pkg.id, allowPolicyInstalls: true });
-    ({ page: options } = await waitForInstalledOptionsPage(browser, `chrome-extension://${pkg.id}/options/options.html`));
+    ({ page: options } = await waitForInstalledOptionsPage(browser, optionsUrl(pkg.id)));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await updates?.close();
-  });
+  after(() => closeAll(browser, server, updates));
 
   test("installs from the example's update URL and applies every example setting without a problem", async () => {
     const expected = examplePolicy();
     const managed = await waitForManaged(options, { mode: expected.mode });
     assert.deepEqual(managed, expected, "every key reaches the extension unchanged");
-    await options.goto(`chrome-extension://${pkg.id}/options/options.html`);
+    await options.goto(optionsUrl(pkg.id));
     // The example's uiLanguage is "auto" and the browser's language English.
     await options.waitForFunction(() => /The checking engine is ready/.test(document.querySelector("#engine-body")?.textContent ?? ""), {
       timeout: 15_000,
@@ -280,18 +242,9 @@ describe("the shipped Linux example policy, as package.sh writes it, in Chromium
       const control = await settingControl(options, key);
       if (control.disabled !== null) assert.equal(control.disabled, true, `${key} locked`);
     }
-    const page = await openFixture(browser, server, "/");
+    const page = await composeOnStandIn(browser, server, "Project Horizon starts next week");
     try {
-      await openPostDialog(page);
-      await page.click(DIALOG_EDITOR);
-      await page.type("Project Horizon starts next week");
-      const end = Date.now() + 20_000;
-      let seen;
-      do {
-        seen = await underlinedTexts(page);
-        if (seen.block.some((t) => t.includes("project horizon"))) break;
-        await sleep(250);
-      } while (Date.now() < end);
+      const seen = await waitForUnderlined(page, "project horizon", { severity: "block" });
       assert.ok(seen.block.some((t) => t.includes("project horizon")), `the example pack's rule underlines as block: ${JSON.stringify(seen)}`);
     } finally {
       await page.close();

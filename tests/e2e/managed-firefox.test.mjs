@@ -9,19 +9,59 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { launchFirefox, startFixtureServer } from "../harness/index.mjs";
-import { openFixture, openPostDialog, waitForDialog } from "./composer-helpers.mjs";
+import { waitForDialog } from "./composer-helpers.mjs";
 import {
   GECKO_ID,
-  makeTempDir,
+  POST_BUTTON_BY_LABEL,
+  closeAll,
+  composeOnStandIn,
+  expectStrictHold,
   managedSection,
-  packageWithThrowawayKey,
+  packageInTempDir,
   requireBuiltExtension,
   settingControl,
   sleep,
   underlinedTexts,
   waitForInstalledOptionsPage,
   waitForManaged,
+  waitForUnderlined,
 } from "./managed-helpers.mjs";
+
+/** Firefox installs from the XPI's file URL; the update URL package.sh writes is never asked. */
+const NO_UPDATE_URL = "http://127.0.0.1:9/updates.xml";
+
+/** policies.json that force-installs `xpi` and configures the extension with `settings`. */
+function forceInstallPolicy(xpi, settings) {
+  return {
+    policies: {
+      ExtensionSettings: { [GECKO_ID]: { installation_mode: "force_installed", install_url: pathToFileURL(xpi).href } },
+      Preferences: { "xpinstall.signatures.required": { Value: false, Status: "locked" } },
+      "3rdparty": { Extensions: { [GECKO_ID]: settings } },
+    },
+  };
+}
+
+/**
+ * Starts Firefox with `settings` in policies.json force-installing `xpi`
+ * (`more`: further launchFirefox options, such as a profile to reuse).
+ * The profile says signatures are required; only the locked policy
+ * preference lets the unsigned XPI in.
+ */
+function launchManagedFirefox(server, xpi, settings, more = {}) {
+  return launchFirefox({
+    server,
+    geckoId: GECKO_ID,
+    ...more,
+    prefs: { "xpinstall.signatures.required": true },
+    policy: forceInstallPolicy(xpi, settings),
+  });
+}
+
+/** Reloads the options page and waits for its settings to be drawn. */
+async function reloadOptions(options, browser) {
+  await options.goto(browser.extensionUrl("options/options.html"));
+  await options.waitForSelector("#mode");
+}
 
 const SETTINGS = {
   mode: "strict",
@@ -40,35 +80,16 @@ describe("managed deployment in Firefox ESR", { timeout: 300_000 }, () => {
 
   before(async () => {
     requireBuiltExtension();
-    const temp = makeTempDir("sotorko-managed-firefox-");
-    pkg = packageWithThrowawayKey(temp, "http://127.0.0.1:9/updates.xml");
+    ({ pkg } = packageInTempDir("sotorko-managed-firefox-", NO_UPDATE_URL));
     server = await startFixtureServer();
-    browser = await launchFirefox({
-      server,
-      geckoId: GECKO_ID,
-      // The profile says signatures are required; only the locked policy preference lets the unsigned XPI in.
-      prefs: { "xpinstall.signatures.required": true },
-      policy: {
-        policies: {
-          ExtensionSettings: {
-            [GECKO_ID]: { installation_mode: "force_installed", install_url: pathToFileURL(pkg.xpi).href },
-          },
-          Preferences: { "xpinstall.signatures.required": { Value: false, Status: "locked" } },
-          "3rdparty": { Extensions: { [GECKO_ID]: SETTINGS } },
-        },
-      },
-    });
+    browser = await launchManagedFirefox(server, pkg.xpi, SETTINGS);
     ({ page: options } = await waitForInstalledOptionsPage(browser, browser.extensionUrl("options/options.html")));
     await waitForManaged(options, { mode: "strict" });
-    await options.goto(browser.extensionUrl("options/options.html"));
-    await options.waitForSelector("#mode");
+    await reloadOptions(options, browser);
     await sleep(500);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test("policies.json force-installs the XPI as an administrator-installed add-on", async () => {
     const self = await options.evaluate(async () => {
@@ -95,27 +116,11 @@ describe("managed deployment in Firefox ESR", { timeout: 300_000 }, () => {
 
   test("a custom term from policy is underlined in the Facebook stand-in, and strict mode holds the post", async () => {
     server.reset();
-    const page = await openFixture(browser, server, "/");
+    const page = await composeOnStandIn(browser, server, "Operation Glowworm starts on Sunday");
     try {
-      await openPostDialog(page);
-      await page.click('[role="dialog"] [data-lexical-editor="true"]');
-      await page.type("Operation Glowworm starts on Sunday");
-      const seen = await page.waitForFunction(
-        () => {
-          const h = globalThis.CSS?.highlights?.get("sotorko-block");
-          return h && [...h].some((r) => r.toString().toLowerCase().includes("operation glowworm")) ? true : null;
-        },
-        { timeout: 20_000, message: "the policy term underlined as block" },
-      ).catch(async (e) => {
-        throw new Error(`${e.message}; underlines: ${JSON.stringify(await underlinedTexts(page))}`);
-      });
-      assert.equal(seen, true);
-      await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
-      const ui = await waitForDialog(page);
-      assert.ok(!ui.dialog.actions.includes("post-anyway"), `actions: ${ui.dialog.actions}`);
-      assert.equal(ui.dialog.strict, true);
-      await sleep(500);
-      assert.deepEqual(server.posted(), []);
+      const seen = await waitForUnderlined(page, "operation glowworm", { severity: "block" });
+      assert.ok(seen.block.some((t) => t.includes("operation glowworm")), `the policy term underlined as block: ${JSON.stringify(seen)}`);
+      await expectStrictHold(page, server);
     } finally {
       await page.close();
     }
@@ -139,33 +144,9 @@ const AFTER_RESTART = {
 };
 const BOTH_TERMS = "Operation Glowworm and Project Nightjar start on Sunday";
 
-/** policies.json that force-installs `xpi` and configures the extension with `settings`. */
-function forceInstallPolicy(xpi, settings) {
-  return {
-    policies: {
-      ExtensionSettings: { [GECKO_ID]: { installation_mode: "force_installed", install_url: pathToFileURL(xpi).href } },
-      Preferences: { "xpinstall.signatures.required": { Value: false, Status: "locked" } },
-      "3rdparty": { Extensions: { [GECKO_ID]: settings } },
-    },
-  };
-}
-
-/** Types BOTH_TERMS into the post dialog, waits for `term` to be underlined as block, returns all underlines. */
-async function typeAndWaitForBlock(page, term) {
-  await openPostDialog(page);
-  await page.click('[role="dialog"] [data-lexical-editor="true"]');
-  await page.type(BOTH_TERMS);
-  await page
-    .waitForFunction(
-      (t) => {
-        const h = globalThis.CSS?.highlights?.get("sotorko-block");
-        return h && [...h].some((r) => r.toString().toLowerCase() === t) ? true : null;
-      },
-      { args: [term], timeout: 20_000, message: `"${term}" underlined as block` },
-    )
-    .catch(async (e) => {
-      throw new Error(`${e.message}; underlines: ${JSON.stringify(await underlinedTexts(page))}`);
-    });
+/** Waits for `term` to be underlined as block in the typed BOTH_TERMS, lets any late check settle, returns all underlines. */
+async function waitForBlockThenSettle(page, term) {
+  await waitForUnderlined(page, term, { severity: "block", exact: true });
   // The whole text has been checked once the term near its end is underlined; let any late check settle.
   await sleep(300);
   return underlinedTexts(page);
@@ -178,28 +159,17 @@ describe("Firefox ESR applies changed policies.json settings at its next start (
   let extensionUuid;
   let browser;
 
-  const launch = (settings) =>
-    launchFirefox({
-      server,
-      geckoId: GECKO_ID,
-      extensionUuid,
-      profileDir,
-      prefs: { "xpinstall.signatures.required": true },
-      policy: forceInstallPolicy(pkg.xpi, settings),
-    });
+  const launch = (settings) => launchManagedFirefox(server, pkg.xpi, settings, { extensionUuid, profileDir });
 
   before(async () => {
     requireBuiltExtension();
-    const temp = makeTempDir("sotorko-managed-firefox-restart-");
-    pkg = packageWithThrowawayKey(temp, "http://127.0.0.1:9/updates.xml");
+    let temp;
+    ({ temp, pkg } = packageInTempDir("sotorko-managed-firefox-restart-", NO_UPDATE_URL));
     profileDir = path.join(temp, "profile");
     server = await startFixtureServer();
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test("first start: the force-installed extension applies the first 3rdparty settings", async () => {
     browser = await launch(BEFORE_RESTART);
@@ -212,11 +182,11 @@ describe("Firefox ESR applies changed policies.json settings at its next start (
     await options.close();
 
     server.reset();
-    const page = await openFixture(browser, server, "/");
+    const page = await composeOnStandIn(browser, server, BOTH_TERMS);
     try {
-      const marks = await typeAndWaitForBlock(page, "operation glowworm");
+      const marks = await waitForBlockThenSettle(page, "operation glowworm");
       assert.ok(!Object.values(marks).flat().some((t) => t.includes("nightjar")), `not yet a term: ${JSON.stringify(marks)}`);
-      await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
+      await page.click(POST_BUTTON_BY_LABEL);
       const ui = await waitForDialog(page);
       assert.ok(ui.dialog.actions.includes("post-anyway"), `warn mode offers post-anyway: ${ui.dialog.actions}`);
       assert.equal(ui.dialog.strict, false);
@@ -244,8 +214,7 @@ describe("Firefox ESR applies changed policies.json settings at its next start (
       );
       const self = await options.evaluate(async () => (await browser.management.getSelf()).installType);
       assert.equal(self, "admin");
-      await options.goto(browser.extensionUrl("options/options.html"));
-      await options.waitForSelector("#mode");
+      await reloadOptions(options, browser);
       await options.waitForFunction(() => document.getElementById("mode")?.value === "strict" && document.getElementById("mode").disabled, {
         message: "options page shows strict, locked",
       });
@@ -254,16 +223,11 @@ describe("Firefox ESR applies changed policies.json settings at its next start (
     }
 
     server.reset();
-    const page = await openFixture(browser, server, "/");
+    const page = await composeOnStandIn(browser, server, BOTH_TERMS);
     try {
-      const marks = await typeAndWaitForBlock(page, "project nightjar");
+      const marks = await waitForBlockThenSettle(page, "project nightjar");
       assert.ok(!Object.values(marks).flat().some((t) => t.includes("glowworm")), `the old term is no longer flagged: ${JSON.stringify(marks)}`);
-      await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
-      const ui = await waitForDialog(page);
-      assert.ok(!ui.dialog.actions.includes("post-anyway"), `strict mode: no post-anyway: ${ui.dialog.actions}`);
-      assert.equal(ui.dialog.strict, true);
-      await sleep(500);
-      assert.deepEqual(server.posted(), []);
+      await expectStrictHold(page, server);
     } finally {
       await page.close();
     }

@@ -3,12 +3,14 @@
  * with a throwaway key, a loopback update server, and waiting for a
  * policy-installed extension and its managed storage.
  */
+import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { openFixture, openPostDialog, waitForDialog } from "./composer-helpers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
@@ -19,6 +21,16 @@ export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, "manifest.json")
 export const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The create-post dialog's editor on the stand-in. */
+export const DIALOG_EDITOR = '[role="dialog"] [data-lexical-editor="true"]';
+/** The create-post dialog's Post button, found by its label as an official sees it. */
+export const POST_BUTTON_BY_LABEL = '[role="dialog"] [role="button"][aria-label="Post"]';
+
+/** Closes each of `resources` that exists (browser, servers), one after the other, in the order given. */
+export async function closeAll(...resources) {
+  for (const resource of resources) await resource?.close();
+}
 
 /** Throws a clear message when the extension has not been built. */
 export function requireBuiltExtension() {
@@ -51,6 +63,27 @@ export function packageWithThrowawayKey(tempDir, updateUrl) {
   const version = MANIFEST.version;
   const publicKeyB64 = execFileSync("openssl", ["pkey", "-in", key, "-pubout", "-outform", "DER"]).toString("base64");
   return { id, dir: out, crx: path.join(out, `sotorko-${version}.crx`), xpi: path.join(out, `sotorko-${version}.xpi`), version, publicKeyB64 };
+}
+
+/**
+ * Packages the extension with a throwaway key in a new temp folder (removed
+ * at exit) named after `prefix`. Returns { temp, pkg } (pkg: see packageWithThrowawayKey).
+ */
+export function packageInTempDir(prefix, updateUrl) {
+  const temp = makeTempDir(prefix);
+  return { temp, pkg: packageWithThrowawayKey(temp, updateUrl) };
+}
+
+/**
+ * Packages the extension (as packageInTempDir) behind a loopback update
+ * server that serves the package's folder. Returns { temp, pkg, updates }.
+ */
+export async function packageBehindUpdateServer(prefix) {
+  let packageDir = null;
+  const updates = await startUpdateServer(() => packageDir);
+  const { temp, pkg } = packageInTempDir(prefix, updates.url("updates.xml"));
+  packageDir = pkg.dir;
+  return { temp, pkg, updates };
 }
 
 /**
@@ -165,3 +198,43 @@ export async function underlinedTexts(page) {
   });
 }
 
+
+/**
+ * Waits until `term` (lower case) is underlined: as `severity` when given,
+ * else as any severity; `exact` asks for an underline that is the term
+ * itself rather than one containing it. Returns every underline (underlinedTexts).
+ */
+export async function waitForUnderlined(page, term, { severity = null, exact = false, timeout = 20_000 } = {}) {
+  const end = Date.now() + timeout;
+  let seen;
+  while (Date.now() < end) {
+    seen = await underlinedTexts(page);
+    const lists = severity ? [seen[severity]] : Object.values(seen);
+    if (lists.some((list) => list.some((text) => (exact ? text === term : text.includes(term))))) return seen;
+    await sleep(250);
+  }
+  throw new Error(`"${term}" was not underlined${severity ? ` as ${severity}` : ""} within ${timeout} ms; underlines: ${JSON.stringify(seen)}`);
+}
+
+/** Opens the stand-in's home page, types `text` into a new post's editor, and returns the page. */
+export async function composeOnStandIn(browser, server, text) {
+  const page = await openFixture(browser, server, "/");
+  await openPostDialog(page);
+  await page.click(DIALOG_EDITOR);
+  await page.type(text);
+  return page;
+}
+
+/**
+ * Clicks Post and expects strict mode's hold: the confirm dialog offers no
+ * "Post anyway" and says why, and nothing reaches the stand-in. Returns the UI snapshot.
+ */
+export async function expectStrictHold(page, server) {
+  await page.click(POST_BUTTON_BY_LABEL);
+  const ui = await waitForDialog(page);
+  assert.ok(!ui.dialog.actions.includes("post-anyway"), `strict mode: no "Post anyway": ${ui.dialog.actions}`);
+  assert.equal(ui.dialog.strict, true, "the dialog explains strict mode");
+  await sleep(500);
+  assert.deepEqual(server.posted(), [], "nothing was posted");
+  return ui;
+}
