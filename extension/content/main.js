@@ -11,7 +11,7 @@ import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
 import { Highlighter } from "./highlighter.js";
 import { Panel } from "./panel.js";
-import { PostGuard } from "./post-guard.js";
+import { PostGuard, submitButtonUnrecognised } from "./post-guard.js";
 import { openConfirmDialog } from "./confirm-dialog.js";
 import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates } from "./context.js";
@@ -75,11 +75,16 @@ function render(entry) {
     panel.hide();
     return;
   }
-  panel.show(entry.composer.el, {
+  const findings = result.report?.findings ?? [];
+  const { kind, el: composerEl } = entry.composer;
+  const holding = findings.some((f) => f.severity === "block" || f.severity === "warn");
+  panel.show(composerEl, {
     lang: lang(),
-    findings: result.report?.findings ?? [],
+    findings,
     contextInfo: contextOf(entry.composer),
     empty: result.text.trim() === "" || Boolean(result.error),
+    // A page we do not recognise: say that this post cannot be held rather than fail silently.
+    unguarded: holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl),
   });
 }
 

@@ -54,7 +54,8 @@ export class Panel {
 
   /**
    * Shows the panel for `anchorEl` with `view`:
-   * `{ lang, findings, contextInfo: { context, source, page }, empty }`.
+   * `{ lang, findings, contextInfo: { context, source, page }, empty, unguarded }`
+   * (`unguarded`: the page's Post button is not recognised, so the post cannot be held).
    */
   show(anchorEl, view) {
     const { lang, findings, contextInfo } = view;
@@ -67,7 +68,7 @@ export class Panel {
       return;
     }
     // Same findings, context and language as on screen: only keep it in place.
-    const key = JSON.stringify([lang, this.collapsed, contextInfo, findings.map((f) => [f.rule, f.severity, f.start_utf16, f.end_utf16, f.excerpt])]);
+    const key = JSON.stringify([lang, this.collapsed, Boolean(view.unguarded), contextInfo, findings.map((f) => [f.rule, f.severity, f.start_utf16, f.end_utf16, f.excerpt])]);
     if (key === this.renderedKey && anchorEl === this.anchor && !this.panel.hidden) {
       this.view = view;
       this.position();
@@ -113,6 +114,9 @@ export class Panel {
       text: contextLine(lang, contextInfo),
     });
     const children = [el(d, "div", { class: "s-head" }, heading, toggle), countRow, ctx];
+    if (view.unguarded) {
+      children.push(el(d, "div", { class: "s-unguarded", role: "alert", "data-sotorko-unguarded": "", text: t(lang, "contentUnguarded") }));
+    }
     if (findings.length === 0) {
       children.push(el(d, "div", { class: "s-ok", text: t(lang, "contentNoFindings") }));
     } else if (!this.collapsed) {

@@ -40,6 +40,20 @@ export function isSubmitLabel(label) {
   return matchesLabel(label, SUBMIT_BUTTONS.labels) && !matchesLabel(label, SUBMIT_BUTTONS.notSubmit);
 }
 
+/**
+ * For a composer that publishes through a button (not Enter): whether its
+ * dialog or form shows buttons of which none is a submit button we know.
+ * Then Sotorko can underline but cannot hold the post, and says so.
+ * False when there is no such container or no button at all yet.
+ */
+export function submitButtonUnrecognised(composerEl) {
+  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form);
+  if (!container) return false;
+  const buttons = [...container.querySelectorAll(SUBMIT_BUTTONS.selector)].filter((b) => !composerEl.contains(b));
+  if (buttons.length === 0) return false;
+  return !buttons.some((b) => isSubmitLabel(buttonLabel(b).label));
+}
+
 function depthBetween(ancestor, node) {
   let depth = 0;
   for (let n = node; n && n !== ancestor; n = n.parentElement) depth += 1;

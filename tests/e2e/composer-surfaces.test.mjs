@@ -112,6 +112,31 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     await page.close();
   });
 
+  test("an interface Sotorko does not recognise: underlines still work, the panel says the post cannot be held, the post goes out once", async () => {
+    const { page, findings } = await openCheckedPost(ctx, { page: "/ministryofexample?lang=es" });
+    assert.equal(findings, 1, "the composer is found by structure and checked");
+    assert.deepEqual((await underlines(page)).warn.map((m) => m.text), [POLITICAL_EXCERPT]);
+    await page.waitForFunction(
+      () => document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-unguarded]")?.textContent.includes("cannot hold"),
+      { message: "the panel says this post cannot be held" },
+    );
+    // Nothing intercepts an unrecognised button: the draft goes out exactly once, unchanged.
+    await page.click(POST_BUTTON);
+    await ctx.server.waitForPosted((list) => list.length >= 1, { timeout: 3000 });
+    await sleep(300);
+    assert.equal(await dialogOpen(page), false);
+    assert.deepEqual(ctx.server.posted().map((p) => p.text), [POLITICAL]);
+    // A clean draft shows no such notice (it appears only when a post would be held).
+    await openPostDialog(page);
+    await page.type("Tree planting today");
+    await waitForCheck(page, "post", "Tree planting today".length);
+    assert.equal(
+      await page.evaluate(() => Boolean(document.querySelector("[data-sotorko-host]").shadowRoot.querySelector("[data-sotorko-unguarded]"))),
+      false,
+    );
+    await page.close();
+  });
+
   test("dark mode: the panel follows Facebook's dark theme", async () => {
     const { page } = await openCheckedPost(ctx, { page: "/ministryofexample?dark=1" });
     const theme = await page.evaluate(() => {
