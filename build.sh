@@ -70,7 +70,10 @@ build_wasm() {
   mkdir -p build/wasm
   wasm-bindgen --target web --out-dir build/wasm --out-name sotorko \
     target/wasm32-unknown-unknown/release/sotorko.wasm
-  node_modules/.bin/wasm-opt -Oz build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
+  # wasm-opt runs after wasm-bindgen, so the custom sections are no longer needed except
+  # target_features (wasm-opt reads it for the enabled features; keep it).
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
 }
 
 build_extension() {

@@ -11,7 +11,9 @@
 //! this costs no useful precision).
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
+
+use super::nfc::nfc_into;
 
 /// One character of the canonical stream and the original bytes it stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +178,7 @@ fn flush_segment(
         return;
     }
     nfc_buf.clear();
-    nfc_buf.extend(seg.chars().nfc());
+    nfc_into(seg.chars(), nfc_buf);
     if nfc_buf.iter().copied().eq(seg.chars()) {
         for (i, ch) in seg.char_indices() {
             let s = start + i;
@@ -262,6 +264,7 @@ impl PostProcess {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn units(text: &str) -> Vec<Unit> {
         let mut out = Vec::new();

@@ -2,10 +2,9 @@
 //! punctuated single letters joined) and, word by word, the Banglish
 //! skeleton view built from it.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-
 use super::canonical::Unit;
 use super::digits::{bangla_digit, leet_digit};
+use super::latin_fold::{ascii_fold, is_combining_mark};
 use super::skeleton::skeletonize;
 use super::view::{View, ViewBuilder};
 
@@ -157,20 +156,10 @@ impl LatinBuilder {
             }
             return;
         }
-        let mut ascii = [0u8; 4];
-        let mut n = 0usize;
-        let mut only_ascii = true;
-        decompose_compatible(c, |d| {
-            if d.is_ascii() && n < ascii.len() {
-                ascii[n] = d as u8;
-                n += 1;
-            } else if !is_combining_mark(d) {
-                only_ascii = false;
-            }
-        });
-        if only_ascii && n == 1 {
+        let (n, ascii) = ascii_fold(c);
+        if n == 1 {
             self.push_ascii(char::from(ascii[0]), u.start, u.end);
-        } else if only_ascii && n > 1 && ascii[..n].iter().all(u8::is_ascii_alphanumeric) {
+        } else if n > 1 {
             for &b in &ascii[..n] {
                 self.push_ascii(char::from(b), u.start, u.end);
             }
