@@ -153,6 +153,22 @@ pub(crate) fn for_each_unit(text: &str, mut emit: impl FnMut(Unit)) {
     post.finish(&mut emit);
 }
 
+/// Emits every character of an already-normalised segment `seg`, which starts
+/// at byte `start` of the original, with its own original span.
+fn push_unchanged(seg: &str, start: usize, post: &mut PostProcess, emit: &mut impl FnMut(Unit)) {
+    for (i, ch) in seg.char_indices() {
+        let s = start + i;
+        post.push(
+            Unit {
+                ch,
+                start: s,
+                end: s + ch.len_utf8(),
+            },
+            emit,
+        );
+    }
+}
+
 /// Normalises one segment and passes its characters on.
 fn flush_segment(
     text: &str,
@@ -164,33 +180,13 @@ fn flush_segment(
 ) {
     let seg = &text[start..end];
     if bangla_is_nfc(seg) == Some(true) || is_nfc_quick(seg.chars()) == IsNormalized::Yes {
-        for (i, ch) in seg.char_indices() {
-            let s = start + i;
-            post.push(
-                Unit {
-                    ch,
-                    start: s,
-                    end: s + ch.len_utf8(),
-                },
-                emit,
-            );
-        }
+        push_unchanged(seg, start, post, emit);
         return;
     }
     nfc_buf.clear();
     nfc_into(seg.chars(), nfc_buf);
     if nfc_buf.iter().copied().eq(seg.chars()) {
-        for (i, ch) in seg.char_indices() {
-            let s = start + i;
-            post.push(
-                Unit {
-                    ch,
-                    start: s,
-                    end: s + ch.len_utf8(),
-                },
-                emit,
-            );
-        }
+        push_unchanged(seg, start, post, emit);
     } else {
         for &ch in nfc_buf.iter() {
             post.push(Unit { ch, start, end }, emit);
