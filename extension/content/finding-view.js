@@ -18,6 +18,11 @@ export function formatCount(n, lang) {
   }
 }
 
+/** Writes ASCII digits as Bangla digits in Bangla ("2019 ১০-গ" → "২০১৯ ১০-গ"); other languages unchanged. */
+export function localDigits(text, lang) {
+  return lang === "bn" ? String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x09e6 + Number(d))) : String(text);
+}
+
 /** Renders the body of a finding card into a new <div>. */
 export function renderFinding(doc, finding, lang) {
   const excerpt = finding.excerpt.length > 80 ? `${finding.excerpt.slice(0, 77)}…` : finding.excerpt;
@@ -32,7 +37,7 @@ export function renderFinding(doc, finding, lang) {
       el(doc, "span", { class: "s-badge", "data-severity": finding.severity, text: t(lang, SEVERITY_KEY[finding.severity] ?? "contentSeverityAdvise") }),
       el(doc, "span", { class: "s-category", text: categoryName(finding.category, lang) }),
     ),
-    el(doc, "div", { class: "s-clause", text: t(lang, "contentClause", { clause: finding.clause }) }),
+    el(doc, "div", { class: "s-clause", text: t(lang, "contentClause", { clause: localDigits(finding.clause, lang) }) }),
     el(doc, "div", { class: "s-message", text: finding.message?.[lang] ?? finding.message?.en ?? "" }),
     el(doc, "div", { class: "s-excerpt", text: `“${excerpt}”` }),
   );

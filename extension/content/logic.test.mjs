@@ -178,3 +178,10 @@ test("perf stats keep max, mean and p99 per handler", async () => {
   reset();
   assert.deepEqual(snapshot(), {});
 });
+
+test("clause digits follow the UI language", async () => {
+  const { localDigits } = await import("./finding-view.js");
+  assert.equal(localDigits("2019 ১০-গ", "bn"), "২০১৯ ১০-গ");
+  assert.equal(localDigits("2016", "bn"), "২০১৬");
+  assert.equal(localDigits("2019 ১০-গ", "en"), "2019 ১০-গ");
+});
