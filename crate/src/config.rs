@@ -7,10 +7,7 @@
 
 use crate::engine::Engine;
 use crate::model::{Category, Context, Message, Severity};
-use crate::rules::{
-    load, parse_level, ContextSeverity, Examples, LoadOptions, Origin, Rule, RulePack, Source,
-    Terms,
-};
+use crate::rules::{parse_level, ContextSeverity, Examples, Origin, Rule, RulePack, Terms};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -382,19 +379,7 @@ impl Engine {
         };
 
         if let Some(text) = &config.custom_rules {
-            let custom = load(
-                &[Source {
-                    name: "customRules",
-                    text,
-                }],
-                &LoadOptions {
-                    require_name: false,
-                    base_sets: Some(&pack.sets),
-                    reserved_ids: Some(&pack),
-                    trusted: false,
-                },
-            );
-            match custom {
+            match RulePack::custom(text, &pack) {
                 Ok(custom) => pack.rules.extend(custom.rules),
                 Err(e) => {
                     for p in &e.problems {

@@ -32,15 +32,7 @@ pub fn lint(name: &str, toml: &str) -> Vec<Problem> {
     let base = RulePack::default_pack().ok();
     match RulePack::standalone(name, toml, base.as_ref()) {
         Err(e) => e.problems,
-        Ok(pack) => match Engine::from_pack(pack, &rules::Terms::default()) {
-            Ok(engine) => engine.example_failures(),
-            Err(e) => vec![Problem {
-                file: Some(name.to_owned()),
-                line: None,
-                rule: None,
-                message: e.to_string(),
-            }],
-        },
+        Ok(pack) => example_problems(name, pack),
     }
 }
 
@@ -50,28 +42,22 @@ pub fn lint(name: &str, toml: &str) -> Vec<Problem> {
 /// Returns every problem found; empty when the pack is valid.
 pub fn lint_custom(toml: &str) -> Vec<Problem> {
     let base = RulePack::default_pack().unwrap_or_default();
-    let loaded = rules::load(
-        &[rules::Source {
-            name: "customRules",
-            text: toml,
-        }],
-        &rules::LoadOptions {
-            require_name: false,
-            base_sets: Some(&base.sets),
-            reserved_ids: Some(&base),
-            trusted: false,
-        },
-    );
-    match loaded {
+    match RulePack::custom(toml, &base) {
         Err(e) => e.problems,
-        Ok(pack) => match Engine::from_pack(pack, &rules::Terms::default()) {
-            Ok(engine) => engine.example_failures(),
-            Err(e) => vec![Problem {
-                file: Some("customRules".to_owned()),
-                line: None,
-                rule: None,
-                message: e.to_string(),
-            }],
-        },
+        Ok(pack) => example_problems("customRules", pack),
+    }
+}
+
+/// Builds an engine from a loaded pack and runs the rules' own examples; an
+/// engine that cannot be built is one problem of `file`.
+fn example_problems(file: &str, pack: RulePack) -> Vec<Problem> {
+    match Engine::from_pack(pack, &rules::Terms::default()) {
+        Ok(engine) => engine.example_failures(),
+        Err(e) => vec![Problem {
+            file: Some(file.to_owned()),
+            line: None,
+            rule: None,
+            message: e.to_string(),
+        }],
     }
 }

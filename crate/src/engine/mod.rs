@@ -17,7 +17,7 @@ use crate::model::{Context, Finding, Report, Severity, Summary};
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
 use prefilter::RegexPrefilter;
 use scan::{Hits, Role, Script, Use, ViewMatcher};
-use spans::{utf16_offsets, SpanSet};
+use spans::SpanSet;
 use std::sync::OnceLock;
 use words::{words_between, WordIndex};
 
@@ -214,11 +214,7 @@ impl Engine {
                 if m.start() < m.end() {
                     let (s, e) = view.original_span(m.start(), m.end());
                     if s < e && text.get(s..e).is_some() {
-                        match role {
-                            Role::NearA(n) => hits.near.push((*rule, *n, false, s, e)),
-                            Role::NearB(n) => hits.near.push((*rule, *n, true, s, e)),
-                            _ => hits.terms.push((*rule, s, e)),
-                        }
+                        hits.push(*rule, *role, s, e);
                     }
                 }
             }
@@ -369,8 +365,11 @@ impl Engine {
                 _ => merged.push((rule, s, e)),
             }
         }
+        if merged.is_empty() {
+            return Report::default();
+        }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
-        let utf16 = utf16_offsets(text, merged.iter().flat_map(|m| [m.1, m.2]));
+        let utf16 = views::Utf16Index::new(text);
         let findings: Vec<Finding> = merged
             .into_iter()
             .filter_map(|(rule_no, start, end)| {
@@ -383,8 +382,8 @@ impl Engine {
                     severity,
                     start,
                     end,
-                    start_utf16: utf16.get(start),
-                    end_utf16: utf16.get(end),
+                    start_utf16: utf16.utf16(start),
+                    end_utf16: utf16.utf16(end),
                     excerpt,
                     clause: rule.clause.clone(),
                     message: rule.message.clone(),

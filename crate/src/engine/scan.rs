@@ -88,6 +88,19 @@ pub(crate) struct Hits {
     pub allow: Vec<(usize, usize)>,
 }
 
+impl Hits {
+    /// Records a match of `rule` in `role` at original bytes `start..end`.
+    pub(crate) fn push(&mut self, rule: u32, role: Role, start: usize, end: usize) {
+        match role {
+            Role::Term => self.terms.push((rule, start, end)),
+            Role::NearA(n) => self.near.push((rule, n, false, start, end)),
+            Role::NearB(n) => self.near.push((rule, n, true, start, end)),
+            Role::Except => self.except.push((rule, start, end)),
+            Role::Allow => self.allow.push((start, end)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Pattern {
     uses_start: u32,
@@ -289,17 +302,8 @@ impl ViewMatcher {
                 .uses
                 .get(p.uses_start as usize..p.uses_end as usize)
                 .unwrap_or(&[]);
-            for u in uses {
-                if !active(u.rule) {
-                    continue;
-                }
-                match u.role {
-                    Role::Term => hits.terms.push((u.rule, os, oe)),
-                    Role::NearA(n) => hits.near.push((u.rule, n, false, os, oe)),
-                    Role::NearB(n) => hits.near.push((u.rule, n, true, os, oe)),
-                    Role::Except => hits.except.push((u.rule, os, oe)),
-                    Role::Allow => hits.allow.push((os, oe)),
-                }
+            for u in uses.iter().filter(|u| active(u.rule)) {
+                hits.push(u.rule, u.role, os, oe);
             }
         }
     }

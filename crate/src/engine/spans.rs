@@ -1,4 +1,4 @@
-//! Interval queries and UTF-16 offsets.
+//! Interval queries over byte spans.
 
 /// A set of half-open intervals answering "does anything overlap [lo, hi)?"
 /// in O(log n): intervals sorted by start, with a running maximum of ends.
@@ -29,48 +29,6 @@ impl SpanSet {
     }
 }
 
-/// UTF-16 offsets of a set of byte offsets, computed in one pass over the text.
-#[derive(Debug)]
-pub(crate) struct Utf16Offsets {
-    bytes: Vec<usize>,
-    units: Vec<usize>,
-}
-
-impl Utf16Offsets {
-    /// The UTF-16 offset of a byte offset that was asked for (0 otherwise).
-    pub(crate) fn get(&self, byte: usize) -> usize {
-        self.bytes
-            .binary_search(&byte)
-            .ok()
-            .and_then(|i| self.units.get(i).copied())
-            .unwrap_or(0)
-    }
-}
-
-/// Converts the given byte offsets (char boundaries of `text`) to UTF-16 offsets.
-pub(crate) fn utf16_offsets(text: &str, offsets: impl Iterator<Item = usize>) -> Utf16Offsets {
-    let mut bytes: Vec<usize> = offsets.collect();
-    bytes.sort_unstable();
-    bytes.dedup();
-    let mut units = Vec::with_capacity(bytes.len());
-    let mut unit = 0;
-    let mut pos = 0;
-    let mut chars = text.char_indices().peekable();
-    for &b in &bytes {
-        while pos < b {
-            match chars.next() {
-                Some((_, c)) => {
-                    unit += c.len_utf16();
-                    pos = chars.peek().map_or(text.len(), |&(i, _)| i);
-                }
-                None => break,
-            }
-        }
-        units.push(unit);
-    }
-    Utf16Offsets { bytes, units }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,19 +41,5 @@ mod tests {
         assert!(set.overlaps(39, 50));
         assert!(!set.overlaps(40, 50));
         assert!(!SpanSet::new(Vec::new()).overlaps(0, 100));
-    }
-
-    #[test]
-    fn utf16_matches_encode_utf16() {
-        let text = "a😀নৌকা b";
-        let offsets: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        let u = utf16_offsets(text, offsets.iter().copied());
-        for &b in &offsets {
-            assert_eq!(u.get(b), text[..b].encode_utf16().count(), "at byte {b}");
-        }
     }
 }

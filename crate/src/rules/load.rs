@@ -373,8 +373,7 @@ fn bangla_words(
     };
     for item in &list.bn_words {
         let text = item.get_ref();
-        let folded = fold_bangla_term(text);
-        if !rep.trusted && folded.trim().is_empty() {
+        if !rep.trusted && fold_bangla_term(text).trim().is_empty() {
             rep.at(
                 Some(item.span().start),
                 rule,

@@ -401,6 +401,24 @@ impl RulePack {
         )
     }
 
+    /// Loads a pack meant for the `customRules` option, to be added to `base`
+    /// (the default pack): `[pack]` is optional, `base`'s sets may be used
+    /// and its rule ids may not be reused.
+    pub fn custom(text: &str, base: &RulePack) -> Result<RulePack, PackError> {
+        load(
+            &[Source {
+                name: "customRules",
+                text,
+            }],
+            &LoadOptions {
+                require_name: false,
+                base_sets: Some(&base.sets),
+                reserved_ids: Some(base),
+                trusted: false,
+            },
+        )
+    }
+
     /// Finds a rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
