@@ -2,6 +2,10 @@
  * The engine host: owns the one WASM engine, builds it lazily from the
  * effective settings, rebuilds it when they change, and answers checks.
  *
+ * The engine already returns plain, JSON-compatible objects (crate/src/wasm.rs
+ * serialises with `Serializer::json_compatible()`), so reports are passed on
+ * as they come: no per-check conversion.
+ *
  * Nothing here relies on state surviving a service-worker restart: after a
  * restart the module is evaluated again and the next request rebuilds
  * everything. Dependencies are injected so the logic runs under Node tests.
@@ -18,23 +22,6 @@ export function describeError(error) {
   } catch {
     return String(error);
   }
-}
-
-/**
- * Converts ES Maps (which extension messaging cannot carry: Chromium
- * serialises messages as JSON) to plain objects, recursively.
- */
-export function toPlainData(value) {
-  if (value instanceof Map) {
-    return Object.fromEntries([...value].map(([k, v]) => [String(k), toPlainData(v)]));
-  }
-  if (Array.isArray(value)) return value.map(toPlainData);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlainData(v);
-    return out;
-  }
-  return value;
 }
 
 /**
@@ -71,7 +58,7 @@ export function createEngineHost({ initWasm, createEngine, loadSettings, defer =
     const key = engineConfigKey(config);
     if (current && current.key === key) return;
     const engine = createEngine(config);
-    const diagnostics = toPlainData(engine.diagnostics?.() ?? []);
+    const diagnostics = engine.diagnostics?.() ?? [];
     const previous = current;
     current = { engine, key, diagnostics: Array.isArray(diagnostics) ? diagnostics : [] };
     if (previous) defer(() => previous.engine.free?.());
@@ -109,7 +96,7 @@ export function createEngineHost({ initWasm, createEngine, loadSettings, defer =
       if (!isContext(context)) return { ok: false, error: "`context` must be \"official\" or \"personal\"." };
       try {
         const { engine } = await getEngine();
-        return { ok: true, report: toPlainData(engine.check(text, context)) };
+        return { ok: true, report: engine.check(text, context) };
       } catch (error) {
         return { ok: false, error: describeError(error) };
       }

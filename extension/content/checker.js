@@ -1,7 +1,7 @@
 /**
  * Debounced checking of one composer through the background engine host.
  *
- * Changes are noticed with a MutationObserver on the editor (and `input` for
+ * Changes are noticed with a MutationObserver on the editor (`input` for
  * textareas); a check runs DEBOUNCE_MS after the last change, never inside
  * an input handler, so typing is never blocked. A result whose text changed
  * while the request was in flight is dropped. `checkNow()` checks the current
@@ -89,7 +89,6 @@ export class ComposerChecker {
     this.version = 0;
     /** The last accepted result. */
     this.result = null;
-    this.inFlight = 0;
     this.debounced = debounce(() => this.runDebounced(), debounceMs);
     this.onInput = timed("checker.input", () => this.noteChange());
     this.observer = null;
@@ -98,10 +97,13 @@ export class ComposerChecker {
   /** Starts watching the editor for changes and checks what is already there. */
   start() {
     const el = this.composer.el;
-    el.addEventListener("input", this.onInput, { passive: true });
+    // One change signal per edit: a rich editor's edits are DOM mutations (its `input`
+    // events would only repeat them); a textarea's value changes are seen by `input` alone.
     if (typeof MutationObserver === "function" && el.nodeName !== "TEXTAREA") {
       this.observer = new MutationObserver(timed("checker.mutations", () => this.noteChange()));
       this.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    } else {
+      el.addEventListener("input", this.onInput, { passive: true });
     }
     // The first check of a composer that appears runs at once, not after the debounce.
     this.version += 1;
@@ -121,12 +123,6 @@ export class ComposerChecker {
   noteChange() {
     this.version += 1;
     this.debounced.schedule();
-  }
-
-  /** Re-checks (e.g. after the context or settings changed). */
-  invalidate() {
-    this.result = null;
-    this.noteChange();
   }
 
   /** The current text snapshot. */
@@ -164,15 +160,10 @@ export class ComposerChecker {
       // Nothing to check (most comment boxes on a feed): no message to the engine.
       return { text: snapshot.text, context, report: { findings: [], summary: { highest: null, by_severity: {}, by_category: {} } }, snapshot, error: null, at: Date.now() };
     }
-    this.inFlight += 1;
-    try {
-      const answer = await requestCheck(this.sendMessage, snapshot.text, context);
-      return answer.ok
-        ? { text: snapshot.text, context, report: answer.report, snapshot, error: null, at: Date.now() }
-        : { text: snapshot.text, context, report: null, snapshot, error: answer.error, at: Date.now() };
-    } finally {
-      this.inFlight -= 1;
-    }
+    const answer = await requestCheck(this.sendMessage, snapshot.text, context);
+    return answer.ok
+      ? { text: snapshot.text, context, report: answer.report, snapshot, error: null, at: Date.now() }
+      : { text: snapshot.text, context, report: null, snapshot, error: answer.error, at: Date.now() };
   }
 
   accept(result) {

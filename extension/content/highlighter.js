@@ -72,17 +72,18 @@ export class Highlighter {
 
   /** Underlines `findings` (engine findings with start_utf16/end_utf16) of one composer, using `snapshot` for DOM positions. */
   set(composer, snapshot, findings) {
+    // No DOM ranges inside a textarea: overlay boxes measured on a mirror (textarea-geometry.js).
+    const textarea = composer.el.nodeName === "TEXTAREA";
+    const entries = textarea ? findings.map((finding) => ({ finding, range: null, rects: [] })) : this.rangeEntries(snapshot, findings);
+    const previous = this.byComposer.get(composer.id);
+    this.byComposer.set(composer.id, { el: composer.el, entries, snapshot, textarea });
+    if (this.resizeObserver && previous?.el !== composer.el) this.resizeObserver.observe(composer.el);
+    this.render(); // also schedules the overlay redraw
+  }
+
+  /** `[{ finding, range }]` for the findings whose span maps to the editor's DOM. */
+  rangeEntries(snapshot, findings) {
     const entries = [];
-    if (composer.el.nodeName === "TEXTAREA") {
-      // No DOM ranges inside a textarea: overlay boxes measured on a mirror (textarea-geometry.js).
-      for (const finding of findings) entries.push({ finding, range: null, rects: [] });
-      const previous = this.byComposer.get(composer.id);
-      this.byComposer.set(composer.id, { el: composer.el, entries, snapshot, textarea: true });
-      if (this.resizeObserver && previous?.el !== composer.el) this.resizeObserver.observe(composer.el);
-      this.render();
-      this.scheduleReposition();
-      return;
-    }
     for (const finding of findings) {
       const pos = snapshot.domRange(finding.start_utf16, finding.end_utf16);
       if (!pos) continue;
@@ -95,10 +96,7 @@ export class Highlighter {
         // The DOM changed under us; the next check will redo it.
       }
     }
-    const previous = this.byComposer.get(composer.id);
-    this.byComposer.set(composer.id, { el: composer.el, entries, snapshot });
-    if (this.resizeObserver && previous?.el !== composer.el) this.resizeObserver.observe(composer.el);
-    this.render();
+    return entries;
   }
 
   /** Removes one composer's underlines. */
@@ -122,14 +120,15 @@ export class Highlighter {
   render() {
     if (this.mode === "highlight-api") {
       const any = [...this.byComposer.values()].some((c) => !c.textarea && c.entries.length > 0);
-      if (!any && !this.highlights) return;
-      this.ensureHighlightApi();
-      for (const severity of SEVERITIES) this.highlights[severity].clear();
-      for (const { entries } of this.byComposer.values()) {
-        for (const { finding, range } of entries) if (range) this.highlights[finding.severity]?.add(range);
+      if (any || this.highlights) {
+        this.ensureHighlightApi();
+        for (const severity of SEVERITIES) this.highlights[severity].clear();
+        for (const { entries } of this.byComposer.values()) {
+          for (const { finding, range } of entries) if (range) this.highlights[finding.severity]?.add(range);
+        }
       }
     }
-    this.scheduleReposition();
+    this.scheduleReposition(); // overlay boxes: textarea findings in every mode
   }
 
   scheduleReposition() {

@@ -103,3 +103,15 @@ test("highlight mode registers one Highlight per severity and fills it with the 
   assert.equal(doc.adoptedStyleSheets.length, 1);
   assert.equal(registry.get("sotorko-block").size, 0);
 });
+
+test("highlight mode: a textarea's findings (overlay boxes only) still schedule an overlay draw", () => {
+  const { doc } = fakeDoc(() => ({}));
+  let scheduled = 0;
+  doc.defaultView.requestAnimationFrame = () => ++scheduled;
+  const h = new Highlighter({ doc, getOverlayLayer: () => null, useHighlightApi: true });
+  const textarea = { nodeName: "TEXTAREA", isConnected: true };
+  h.set({ id: 3, el: textarea }, { text: "নৌকা" }, [{ rule: "r", severity: "warn", start_utf16: 0, end_utf16: 4 }]);
+  assert.equal(h.mode, "highlight-api");
+  assert.equal(scheduled, 1, "the overlay is redrawn for the textarea");
+  assert.equal(h.highlights, null, "no Highlight objects for textarea-only findings");
+});

@@ -28,7 +28,7 @@ const doc = document;
 const state = {
   settings: { values: { ...DEFAULTS }, locked: [] },
   tab: new TabState(),
-  /** composer id → { composer, checker, result } */
+  /** composer id → { composer, checker, result, contextInfo } (contextInfo: the context of the last check) */
   entries: new Map(),
   active: null,
   ui: null,
@@ -81,7 +81,7 @@ function render(entry) {
   panel.show(composerEl, {
     lang: lang(),
     findings,
-    contextInfo: contextOf(entry.composer),
+    contextInfo: entry.contextInfo ?? contextOf(entry.composer),
     empty: result.text.trim() === "" || Boolean(result.error),
     // A page we do not recognise: say that this post cannot be held rather than fail silently.
     unguarded: holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl),
@@ -106,11 +106,12 @@ function applyResult(entry, result) {
 }
 
 function addComposer(composer) {
-  const entry = { composer, checker: null, result: null };
+  const entry = { composer, checker: null, result: null, contextInfo: null };
   entry.checker = new ComposerChecker({
     composer,
     sendMessage: (message) => api.runtime.sendMessage(message),
-    getContext: () => contextOf(composer).context,
+    // Kept for render(): deciding the context can walk the page (identityCandidates), so once per check.
+    getContext: () => (entry.contextInfo = contextOf(composer)).context,
     onResult: (result) => onResult(entry, result),
   });
   state.entries.set(composer.id, entry);

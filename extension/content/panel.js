@@ -9,6 +9,9 @@
 import { el } from "./ui-host.js";
 import { t } from "./strings.js";
 import { renderFinding, countBySeverity, formatCount } from "./finding-view.js";
+import { SEVERITIES } from "../shared/messages.js";
+
+const COUNT_KEY = { block: "contentCountBlock", warn: "contentCountWarn", advise: "contentCountAdvise" };
 
 const SOURCE_KEY = {
   "business-suite": "contentSourceBusinessSuite",
@@ -98,12 +101,12 @@ export class Panel {
       d,
       "div",
       { class: "s-counts", "data-sotorko-counts": "" },
-      ...["block", "warn", "advise"].map((sev) =>
+      ...SEVERITIES.map((sev) =>
         el(d, "span", {
           class: "s-count",
           "data-severity": sev,
           "data-count": String(counts[sev]),
-          text: `${t(lang, sev === "block" ? "contentCountBlock" : sev === "warn" ? "contentCountWarn" : "contentCountAdvise")}: ${formatCount(counts[sev], lang)}`,
+          text: `${t(lang, COUNT_KEY[sev])}: ${formatCount(counts[sev], lang)}`,
         }),
       ),
     );
@@ -169,10 +172,6 @@ export class Panel {
     this.renderedKey = null;
     this.panel.hidden = true;
     this.hideCard();
-  }
-
-  get visible() {
-    return !this.panel.hidden;
   }
 
   select(index) {
