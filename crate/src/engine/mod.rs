@@ -274,7 +274,10 @@ impl Engine {
                 let paired = candidates.into_iter().flatten().find_map(|k| {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
-                    (disjoint && words_between(aw, b.0) <= within)
+                    let (gap_start, gap_end) = if b.2 <= a.3 { (b.2, a.3) } else { (a.4, b.1) };
+                    (disjoint
+                        && words_between(aw, b.0) <= within
+                        && !words.crosses_sentence(gap_start, gap_end))
                         .then(|| (a.3.min(b.1), a.4.max(b.2)))
                 });
                 if let Some((s, e)) = paired {
