@@ -5,7 +5,7 @@ use super::{
     parse_level, ContextSeverity, Examples, Near, Origin, PackError, Problem, Rule, RulePack,
     Source, Terms, WordTerm, BN_WORD_SUFFIXES, DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_PACK_BYTES,
     MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES, MAX_RULES, MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE,
-    WITHIN_RANGE,
+    MAX_VERBS_PER_PACK, WITHIN_RANGE,
 };
 use crate::engine::views::{fold_bangla_term, fold_latin_term, fold_regex_pattern, skeleton_term};
 use crate::model::{Category, Message};
@@ -214,6 +214,27 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
             }
         }
     }
+    let mut verbs = std::collections::HashSet::new();
+    for rule in &pack.rules {
+        let lists = [&rule.terms, &rule.except]
+            .into_iter()
+            .chain(rule.near.iter().flat_map(|n| [&n.a, &n.b]));
+        for list in lists {
+            verbs.extend(list.bn_verbs.iter().map(|v| ("bn", v.as_str())));
+            verbs.extend(list.banglish_verbs.iter().map(|v| ("banglish", v.as_str())));
+        }
+    }
+    if verbs.len() > MAX_VERBS_PER_PACK {
+        problems.push(Problem {
+            file: sources.first().map(|s| s.name.to_owned()),
+            line: None,
+            rule: None,
+            message: format!(
+                "the pack has {} different bn_verbs/banglish_verbs entries; the limit is {MAX_VERBS_PER_PACK}",
+                verbs.len()
+            ),
+        });
+    }
     if total_terms > MAX_TERMS_PER_PACK {
         problems.push(Problem {
             file: sources.first().map(|s| s.name.to_owned()),
@@ -265,6 +286,14 @@ type ScriptGroup<'a> = (
     &'a mut Vec<String>,
 );
 
+/// A verb key's name, its raw entries, its check and where they go.
+type VerbGroup<'a> = (
+    &'static str,
+    &'a [toml::Spanned<String>],
+    fn(&str) -> Option<String>,
+    &'a mut Vec<String>,
+);
+
 /// The bn/bn_words/en/banglish strings of a list (no sets), each checked to
 /// be non-empty after folding. A `regex` field is reported here: only the
 /// sides of a `near` matcher take one, and they read it themselves.
@@ -299,6 +328,35 @@ fn plain_terms(
             &mut terms.banglish,
         ),
     ];
+    let verb_groups: [VerbGroup<'_>; 2] = [
+        (
+            "bn_verbs",
+            &list.bn_verbs,
+            crate::engine::morph::bn_verb_problem,
+            &mut terms.bn_verbs,
+        ),
+        (
+            "banglish_verbs",
+            &list.banglish_verbs,
+            crate::engine::morph::banglish_verb_problem,
+            &mut terms.banglish_verbs,
+        ),
+    ];
+    for (key, items, problem, out) in verb_groups {
+        for item in items {
+            let text = item.get_ref();
+            let bad = if rep.trusted { None } else { problem(text) };
+            if let Some(why) = bad {
+                rep.at(
+                    Some(item.span().start),
+                    rule,
+                    format!("{what}: {key} entry `{text}`: {why}"),
+                );
+            } else if !out.contains(text) {
+                out.push(text.clone());
+            }
+        }
+    }
     for (script, items, fold, out) in groups {
         for item in items {
             let text = item.get_ref();
