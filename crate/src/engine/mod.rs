@@ -106,6 +106,9 @@ impl Engine {
             for t in &terms.banglish {
                 builders[2].add(t, u);
             }
+            for t in &terms.en_verbs {
+                builders[1].add_en_verb(t, u);
+            }
             for t in &terms.bn_verbs {
                 builders[0].add_verb(t, u);
             }

@@ -193,6 +193,20 @@ impl Builder {
         self.add_with_policy(term, policy, u);
     }
 
+    /// Adds an `en_verbs` entry: the entry with its first word in every
+    /// inflected form (Latin view only).
+    pub(crate) fn add_en_verb(&mut self, term: &str, u: Use) {
+        let folded = self.script.fold(term);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return;
+        }
+        for form in morph::english::term_forms(folded) {
+            let i = self.entry(&form, 0);
+            self.add_use(i, u);
+        }
+    }
+
     /// Folds and interns a suffix set, giving its number.
     fn intern_suffixes<'a>(&mut self, suffixes: impl Iterator<Item = &'a str>) -> usize {
         let mut folded: Vec<String> = suffixes
@@ -305,7 +319,7 @@ impl Builder {
             return;
         }
         if self.script == Script::Latin && policy == 0 {
-            for form in morph::english::term_forms(folded) {
+            for form in morph::english::plural_forms(folded) {
                 let i = self.entry(&form, policy);
                 self.add_use(i, u);
             }

@@ -284,10 +284,10 @@ fn excerpts(e: &Engine, text: &str) -> Vec<String> {
 }
 
 #[test]
-fn english_terms_inflect_their_first_word() {
+fn english_verbs_inflect_their_first_word() {
     let e = engine(&rule(
         "p.v",
-        r#"terms = { en = ["kill", "rape", "burn down", "kick them out", "shoot", "hang", "vote"] }"#,
+        r#"terms = { en_verbs = ["kill", "rape", "burn down", "kick them out", "shoot", "hang", "vote"] }"#,
     ));
     for (text, want) in [
         ("they killed him", "killed"),

@@ -318,9 +318,10 @@ fn plain_terms(
         }
     }
     bangla_words(list, rep, rule, what, &mut terms);
-    let groups: [ScriptGroup<'_>; 3] = [
+    let groups: [ScriptGroup<'_>; 4] = [
         ("bn", &list.bn, fold_bangla_term, &mut terms.bn),
         ("en", &list.en, fold_latin_term, &mut terms.en),
+        ("en_verbs", &list.en_verbs, fold_latin_term, &mut terms.en_verbs),
         (
             "banglish",
             &list.banglish,
@@ -1160,6 +1161,23 @@ pass = ["x"]
         assert!(lint(&empty)
             .iter()
             .any(|p| p.message.contains("empty string")));
+
+        let letters = |i: usize| -> String {
+            [i / 676, (i / 26) % 26, i % 26]
+                .iter()
+                .map(|&d| char::from(b'a' + d as u8))
+                .collect()
+        };
+        let verbs: String = (0..=MAX_VERBS_PER_PACK)
+            .map(|i| format!("\"{}\",", letters(i)))
+            .collect();
+        let many_verbs = GOOD.replace(
+            r#"terms = { en = ["vote for"], sets = ["symbols"] }"#,
+            &format!("terms = {{ banglish_verbs = [{verbs}] }}"),
+        );
+        assert!(lint(&many_verbs)
+            .iter()
+            .any(|p| p.message.contains("bn_verbs/banglish_verbs entries")));
     }
 
     #[test]
@@ -1300,6 +1318,31 @@ flag = ["x"]
             "{problems:#?}"
         );
         assert!(!problems.iter().any(|p| p.message.contains("নৌকা বাইচ")));
+    }
+
+    #[test]
+    fn verb_keys_load_and_bad_entries_are_reported() {
+        let rule = load_rule(
+            r#"terms = { bn_verbs = ["মার", "আগুন দে", "লেখ/লিখ"], banglish_verbs = ["mar", "agun de"], en_verbs = ["burn down"] }"#,
+        );
+        assert_eq!(rule.terms.bn_verbs, ["মার", "আগুন দে", "লেখ/লিখ"]);
+        assert_eq!(rule.terms.banglish_verbs, ["mar", "agun de"]);
+        assert_eq!(rule.terms.en_verbs, ["burn down"]);
+        assert_eq!(rule.terms.verb_count(), 5);
+        let problems = lint_rule(
+            "terms = { bn_verbs = [\"মার\", \"kill\", \"মার/মের পিট\"] }\nexcept = { banglish_verbs = [\"mar1\", \"মার\", \"agun de/d-i\"] }",
+        );
+        let has = |needle: &str, line: usize| {
+            problems
+                .iter()
+                .any(|p| p.message.contains(needle) && p.line == Some(line))
+        };
+        assert!(has("bn_verbs entry `kill`: the verb", 11), "{problems:#?}");
+        assert!(has("entry `মার/মের পিট`: the alternant", 11), "{problems:#?}");
+        assert!(has("banglish_verbs entry `mar1`", 12), "{problems:#?}");
+        assert!(has("banglish_verbs entry `মার`", 12), "{problems:#?}");
+        assert!(has("entry `agun de/d-i`: the alternant", 12), "{problems:#?}");
+        assert_eq!(problems.len(), 5, "{problems:#?}");
     }
 
     #[test]

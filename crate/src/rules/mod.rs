@@ -162,6 +162,9 @@ pub struct Terms {
     pub en: Vec<String>,
     /// Romanised Bangla terms (loose skeleton, whole word, short suffix).
     pub banglish: Vec<String>,
+    /// English verb phrases whose first word inflects (`burn down` →
+    /// `burned down`, `shoot` → `shot`).
+    pub en_verbs: Vec<String>,
     /// Bangla verbs: every inflected form of the last word, as a whole word
     /// (earlier words match like `bn` terms), e.g. `মার`, `আগুন দে`, `লেখ/লিখ`.
     pub bn_verbs: Vec<String>,
@@ -177,6 +180,7 @@ impl Terms {
             + self.bn_words.len()
             + self.en.len()
             + self.banglish.len()
+            + self.en_verbs.len()
             + self.bn_verbs.len()
             + self.banglish_verbs.len()
     }
@@ -208,6 +212,7 @@ impl Terms {
         }
         add(&mut self.en, &other.en);
         add(&mut self.banglish, &other.banglish);
+        add(&mut self.en_verbs, &other.en_verbs);
         add(&mut self.bn_verbs, &other.bn_verbs);
         add(&mut self.banglish_verbs, &other.banglish_verbs);
     }

@@ -1,11 +1,18 @@
-//! English inflection of `en` terms, generated when the engine is built.
+//! English inflection, generated when the engine is built.
 //!
-//! The **first word** of a term inflects (it is the verb of the phrasal
-//! and verb-object terms a checker needs: `burn down` → `burned down`,
-//! `kick them out` → `kicked them out`, `kill` → `killing`), unless it is a
-//! function word (`should be killed` stays as written). The last word keeps
-//! the run-time `s`/`es`/`'s` ending of every `en` term. Forms are whole
-//! words, so `kill` never meets `skill` and `rape` never meets `therapist`.
+//! - `en_verbs`: the **first word** of an entry inflects (it is the verb of
+//!   the phrasal and verb-object phrases a checker needs: `burn down` →
+//!   `burned down`, `kick them out` → `kicked them out`, `kill` →
+//!   `killing`), unless it is a function word (`should be killed` stays as
+//!   written). Regular `-s`/`-es`, `-ed`/`-d`, `-ing` with e-drop, CVC
+//!   doubling, `y` → `ies`/`ied`, `ie` → `ying`, and a built-in table of
+//!   irregular verbs (`shot`, `burnt`, `hung`, `slain`, `thrown` …).
+//! - `en`: only the plural of a last word in consonant + `y` is added
+//!   (`army` → `armies`); the run-time `s`/`es`/`'s` ending covers the rest.
+//!
+//! The last word of both keeps the run-time `s`/`es`/`'s` ending. Forms are
+//! whole words, so `kill` never meets `skill` and `rape` never meets
+//! `therapist`.
 
 /// Function words that never inflect when they start a term.
 const FUNCTION_WORDS: &[&str] = &[
@@ -207,6 +214,23 @@ pub(crate) fn term_forms(term: &str) -> Vec<String> {
         .collect()
 }
 
+/// The forms of a folded `en` term: the term, and its `y` → `ies` plural.
+pub(crate) fn plural_forms(term: &str) -> Vec<String> {
+    let mut out = vec![term.to_owned()];
+    let b = term.as_bytes();
+    let n = b.len();
+    let last_word_len = term.rsplit(' ').next().map_or(0, str::len);
+    if n >= 3
+        && last_word_len >= 3
+        && b[n - 1] == b'y'
+        && b[n - 2].is_ascii_lowercase()
+        && !is_vowel(b[n - 2])
+    {
+        out.push(format!("{}ies", &term[..n - 1]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +319,14 @@ mod tests {
         assert!(!has("kick them out", "kick them outed"));
         assert_eq!(term_forms("should be killed"), ["should be killed"]);
         assert_eq!(term_forms("the boat"), ["the boat"]);
+    }
+
+    #[test]
+    fn en_terms_only_get_the_ies_plural() {
+        assert_eq!(plural_forms("army"), ["army", "armies"]);
+        assert_eq!(plural_forms("bloody enemy"), ["bloody enemy", "bloody enemies"]);
+        assert_eq!(plural_forms("boy"), ["boy"]);
+        assert_eq!(plural_forms("kill"), ["kill"]);
     }
 
     #[test]
