@@ -7,6 +7,7 @@
 //! Proximity and exceptions are resolved on the matches with sorted sweeps and
 //! binary searches, so a check stays (near) linear in the text length.
 
+pub(crate) mod morph;
 mod prefilter;
 mod scan;
 mod spans;
@@ -104,6 +105,15 @@ impl Engine {
             }
             for t in &terms.banglish {
                 builders[2].add(t, u);
+            }
+            for t in &terms.en_verbs {
+                builders[1].add_en_verb(t, u);
+            }
+            for t in &terms.bn_verbs {
+                builders[0].add_verb(t, u);
+            }
+            for t in &terms.banglish_verbs {
+                builders[2].add_verb(t, u);
             }
         };
         let mut regexes = Vec::new();

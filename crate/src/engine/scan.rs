@@ -1,7 +1,8 @@
 //! One Aho-Corasick automaton per view over the terms of all rules, with the
 //! word-boundary policy of that view.
 
-use super::views::{fold_bangla_term, fold_latin_term, skeleton_term, View};
+use super::morph;
+use super::views::{fold_bangla_term, fold_latin_term, skeleton_term, View, MASK};
 use super::words::is_word_char;
 use super::EngineError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -12,11 +13,19 @@ use std::sync::Arc;
 const MAX_SUFFIX_BYTES: usize = 16;
 /// Longest extension of a Bangla match to the end of its word, in bytes.
 const MAX_BANGLA_EXTENSION: usize = 96;
-/// Banglish suffixes allowed after a term (before skeleton folding).
+/// Banglish suffixes allowed after a term (before skeleton folding): case
+/// endings, plural markers and classifiers (docs/rules.md).
 const BANGLISH_SUFFIXES: &[&str] = &[
     "s", "er", "r", "ra", "der", "dr", "ke", "k", "re", "te", "e", "o", "i", "ta", "ti", "tai",
-    "gulo", "guli", "rai", "o", "yer", "eri",
+    "gulo", "guli", "rai", "yer", "eri", "gula", "gulu", "gulake", "gulare", "gulor", "gular",
+    "guloke", "gulote", "derke", "dere", "go", "gore", "era", "erke", "tare", "take", "tar", "rao",
+    "dero", "keo", "reo",
 ];
+/// Most masked words (`m*laun`) looked at in one view of one text.
+const MAX_MASKED_WORDS: usize = 64;
+/// Most masks in one word, and the longest masked word (in characters).
+const MAX_MASKS_PER_WORD: usize = 4;
+const MAX_MASKED_WORD_CHARS: usize = 48;
 
 /// Which view a matcher searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +76,18 @@ pub(crate) enum Role {
 pub(crate) struct Use {
     rule: u32,
     role: Role,
+    /// 0, or 1 + the index of the words that must come right before the
+    /// match (the earlier words of a multi-word verb entry).
+    prefix: u32,
 }
 
 impl Use {
     pub(crate) fn new(rule: u32, role: Role) -> Use {
-        Use { rule, role }
+        Use {
+            rule,
+            role,
+            prefix: 0,
+        }
     }
 }
 
@@ -105,6 +121,9 @@ impl Hits {
 struct Pattern {
     uses_start: u32,
     uses_end: u32,
+    /// Range in `ViewMatcher::verb_refs`: the verbs this form belongs to.
+    verbs_start: u32,
+    verbs_end: u32,
     first_is_word: bool,
     last_is_word: bool,
     /// 0: the view's own suffix policy; n > 0: a whole word followed by
@@ -124,6 +143,16 @@ pub(crate) struct Builder {
     suffix_index: HashMap<Vec<String>, usize>,
     /// The last suffix list seen (words of one list share it) and its number.
     last_suffixes: Option<(Arc<[String]>, usize)>,
+    /// Verbs (folded stem spec) with their uses; each is generated once.
+    verbs: Vec<Vec<Use>>,
+    verb_index: HashMap<String, u32>,
+    /// Per entry of `terms`: the verbs whose paradigm holds that form.
+    term_verbs: Vec<Vec<u32>>,
+    /// Earlier words of multi-word verb entries (folded), interned.
+    prefixes: Vec<Vec<String>>,
+    prefix_index: HashMap<Vec<String>, u32>,
+    /// The suffix-set number of the verb clitics, once interned.
+    clitics: Option<usize>,
 }
 
 impl Builder {
@@ -135,6 +164,12 @@ impl Builder {
             suffix_sets: Vec::new(),
             suffix_index: HashMap::new(),
             last_suffixes: None,
+            verbs: Vec::new(),
+            verb_index: HashMap::new(),
+            term_verbs: Vec::new(),
+            prefixes: Vec::new(),
+            prefix_index: HashMap::new(),
+            clitics: None,
         }
     }
 
@@ -149,18 +184,7 @@ impl Builder {
         let id = match &self.last_suffixes {
             Some((last, id)) if Arc::ptr_eq(last, suffixes) => *id,
             _ => {
-                let mut folded: Vec<String> = suffixes
-                    .iter()
-                    .map(|s| self.script.fold(s).trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                folded.sort_unstable();
-                folded.dedup();
-                let next = self.suffix_sets.len();
-                let id = *self.suffix_index.entry(folded.clone()).or_insert(next);
-                if id == next {
-                    self.suffix_sets.push(folded);
-                }
+                let id = self.intern_suffixes(suffixes.iter().map(String::as_str));
                 self.last_suffixes = Some((Arc::clone(suffixes), id));
                 id
             }
@@ -169,21 +193,157 @@ impl Builder {
         self.add_with_policy(term, policy, u);
     }
 
+    /// Adds an `en_verbs` entry: the entry with its first word in every
+    /// inflected form (Latin view only).
+    pub(crate) fn add_en_verb(&mut self, term: &str, u: Use) {
+        let folded = self.script.fold(term);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return;
+        }
+        for form in morph::english::term_forms(folded) {
+            let i = self.entry(&form, 0);
+            self.add_use(i, u);
+        }
+    }
+
+    /// Folds and interns a suffix set, giving its number.
+    fn intern_suffixes<'a>(&mut self, suffixes: impl Iterator<Item = &'a str>) -> usize {
+        let mut folded: Vec<String> = suffixes
+            .map(|s| self.script.fold(s).trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        folded.sort_unstable();
+        folded.dedup();
+        let next = self.suffix_sets.len();
+        let id = *self.suffix_index.entry(folded.clone()).or_insert(next);
+        if id == next {
+            self.suffix_sets.push(folded);
+        }
+        id
+    }
+
+    /// Adds a verb entry (`bn_verbs` in the Bangla view, `banglish_verbs` in
+    /// the skeleton view): every generated form of its last word as a whole
+    /// word (a clitic allowed after it), preceded by its earlier words.
+    pub(crate) fn add_verb(&mut self, entry: &str, mut u: Use) {
+        let (words, verb, alt) = morph::split_verb_entry(entry);
+        let key = match self.script {
+            Script::Bangla => {
+                let stem = fold_bangla_term(verb);
+                match alt {
+                    Some(a) => format!("{stem}/{}", fold_bangla_term(a)),
+                    None => stem,
+                }
+            }
+            _ => match alt {
+                Some(a) => format!("{verb}/{a}").to_ascii_lowercase(),
+                None => verb.to_ascii_lowercase(),
+            },
+        };
+        let alone = words.is_empty();
+        let key = if alone { format!("{key}\u{0}") } else { key };
+        let mut prefix = Vec::new();
+        for w in words {
+            let f = self.script.fold(w);
+            prefix.extend(f.split(' ').filter(|x| !x.is_empty()).map(str::to_owned));
+        }
+        if !prefix.is_empty() {
+            let next = u32::try_from(self.prefixes.len() + 1).unwrap_or(u32::MAX);
+            u.prefix = *self.prefix_index.entry(prefix.clone()).or_insert(next);
+            if u.prefix == next {
+                self.prefixes.push(prefix);
+            }
+        }
+        let id = match self.verb_index.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.verbs.len()).unwrap_or(u32::MAX);
+                self.verbs.push(Vec::new());
+                self.verb_index.insert(key.clone(), id);
+                self.add_verb_forms(&key, id);
+                id
+            }
+        };
+        if let Some(uses) = self.verbs.get_mut(id as usize) {
+            if !uses.contains(&u) {
+                uses.push(u);
+            }
+        }
+    }
+
+    /// Generates the forms of a verb once and points them at verb `id`
+    /// (`key` is the stem spec, ending in NUL for a verb used alone).
+    fn add_verb_forms(&mut self, key: &str, id: u32) {
+        let (spec, alone) = match key.strip_suffix('\u{0}') {
+            Some(s) => (s, true),
+            None => (key, false),
+        };
+        let clitics = match self.clitics {
+            Some(c) => c,
+            None => {
+                let list = if self.script == Script::Bangla {
+                    morph::BN_CLITICS
+                } else {
+                    morph::BANGLISH_CLITICS
+                };
+                let c = self.intern_suffixes(list.iter().copied());
+                self.clitics = Some(c);
+                c
+            }
+        };
+        let policy = u32::try_from(clitics + 1).unwrap_or(u32::MAX);
+        let forms = match self.script {
+            Script::Bangla => morph::bangla::verb_forms(spec),
+            _ => morph::banglish::verb_forms(spec, alone),
+        };
+        for form in forms {
+            let folded = self.script.fold(&form);
+            let folded = folded.trim();
+            if folded.is_empty() || folded.contains(' ') {
+                continue;
+            }
+            let i = self.entry(folded, policy);
+            if let Some(verbs) = self.term_verbs.get_mut(i) {
+                if !verbs.contains(&id) {
+                    verbs.push(id);
+                }
+            }
+        }
+    }
+
     fn add_with_policy(&mut self, term: &str, policy: u32, u: Use) {
         let folded = self.script.fold(term);
         let folded = folded.trim();
         if folded.is_empty() {
             return;
         }
+        if self.script == Script::Latin && policy == 0 {
+            for form in morph::english::plural_forms(folded) {
+                let i = self.entry(&form, policy);
+                self.add_use(i, u);
+            }
+        } else {
+            let i = self.entry(folded, policy);
+            self.add_use(i, u);
+        }
+    }
+
+    /// The index in `terms` of a folded term with a suffix policy (added if new).
+    fn entry(&mut self, folded: &str, policy: u32) -> usize {
         let key = (folded.to_owned(), policy);
-        let i = match self.index.get(&key) {
+        match self.index.get(&key) {
             Some(&i) => i,
             None => {
                 self.terms.push((folded.to_owned(), policy, Vec::new()));
+                self.term_verbs.push(Vec::new());
                 self.index.insert(key, self.terms.len() - 1);
                 self.terms.len() - 1
             }
-        };
+        }
+    }
+
+    fn add_use(&mut self, i: usize, u: Use) {
         if let Some(entry) = self.terms.get_mut(i) {
             if !entry.2.contains(&u) {
                 entry.2.push(u);
@@ -194,18 +354,41 @@ impl Builder {
     pub(crate) fn build(self) -> Result<ViewMatcher, EngineError> {
         let mut patterns = Vec::with_capacity(self.terms.len());
         let mut uses = Vec::new();
+        let mut verb_refs = Vec::new();
         let mut strings = Vec::with_capacity(self.terms.len());
-        for (term, word_suffixes, u) in self.terms {
+        for ((term, word_suffixes, u), verbs) in self.terms.into_iter().zip(self.term_verbs) {
             let start = uses.len() as u32;
             uses.extend(u);
+            let verbs_start = verb_refs.len() as u32;
+            verb_refs.extend(verbs);
             patterns.push(Pattern {
                 uses_start: start,
                 uses_end: uses.len() as u32,
+                verbs_start,
+                verbs_end: verb_refs.len() as u32,
                 first_is_word: term.chars().next().is_some_and(is_word_char),
                 last_is_word: term.chars().next_back().is_some_and(is_word_char),
                 word_suffixes,
             });
             strings.push(term);
+        }
+        let mut verb_uses = Vec::with_capacity(self.verbs.len());
+        for v in self.verbs {
+            let start = uses.len() as u32;
+            uses.extend(v);
+            verb_uses.push((start, uses.len() as u32));
+        }
+        // Single-word patterns by first character, for masked words.
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut any_first: Vec<u32> = Vec::new();
+        for (i, t) in strings.iter().enumerate() {
+            if t.contains(' ') || t.chars().count() < 2 {
+                continue;
+            }
+            if let Some(c) = t.chars().next() {
+                by_first.entry(c).or_default().push(i as u32);
+                any_first.push(i as u32);
+            }
         }
         let ac = if strings.is_empty() {
             None
@@ -231,15 +414,32 @@ impl Builder {
         };
         suffixes.sort_unstable();
         suffixes.dedup();
+        let single_words = (!any_first.is_empty()).then(|| SingleWords {
+            by_first,
+            all: any_first,
+            strings: strings.clone(),
+        });
         Ok(ViewMatcher {
             script: self.script,
             ac,
             patterns,
             uses,
+            verb_refs,
+            verb_uses,
+            prefixes: self.prefixes,
             suffixes,
             word_suffix_sets: self.suffix_sets,
+            single_words,
         })
     }
+}
+
+/// Single-word patterns, for matching words with masks (`m*laun`).
+#[derive(Debug)]
+struct SingleWords {
+    by_first: HashMap<char, Vec<u32>>,
+    all: Vec<u32>,
+    strings: Vec<String>,
 }
 
 /// The compiled matcher of one view.
@@ -249,9 +449,17 @@ pub(crate) struct ViewMatcher {
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     uses: Vec<Use>,
+    /// Verb numbers of each pattern (see [`Pattern::verbs_start`]).
+    verb_refs: Vec<u32>,
+    /// Range of each verb's uses in `uses`.
+    verb_uses: Vec<(u32, u32)>,
+    /// Earlier words of multi-word verb entries (see [`Use::prefix`]).
+    prefixes: Vec<Vec<String>>,
     suffixes: Vec<String>,
     /// Suffix sets of whole-word terms (see [`Pattern::word_suffixes`]).
     word_suffix_sets: Vec<Vec<String>>,
+    /// Single-word patterns, for masked words.
+    single_words: Option<SingleWords>,
 }
 
 impl ViewMatcher {
@@ -281,29 +489,160 @@ impl ViewMatcher {
             {
                 continue;
             }
-            let end = if p.word_suffixes > 0 && p.last_is_word {
-                match self.whole_word_end(t, e, p.word_suffixes) {
-                    Some(end) => end,
-                    None => continue,
-                }
-            } else if p.last_is_word {
-                match self.word_end(t, e) {
-                    Some(end) => end,
-                    None => continue,
-                }
-            } else {
-                e
+            let Some(end) = self.end_after(p, t, e) else {
+                continue;
             };
-            let (os, oe) = view.original_span(s, end);
-            if os >= oe || original.get(os..oe).is_none() {
+            self.record(p, view, original, s, end, active, hits);
+        }
+        if t.contains(MASK) {
+            self.scan_masked(view, original, active, hits);
+        }
+    }
+
+    /// Where a match of `p` ending at `e` really ends under its suffix policy.
+    fn end_after(&self, p: &Pattern, t: &str, e: usize) -> Option<usize> {
+        if p.word_suffixes > 0 && p.last_is_word {
+            self.whole_word_end(t, e, p.word_suffixes)
+        } else if p.last_is_word {
+            self.word_end(t, e)
+        } else {
+            Some(e)
+        }
+    }
+
+    /// Records a match of `p` at view bytes `s..end` for every active use
+    /// (uses with earlier words only when those words come right before).
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        p: &Pattern,
+        view: &View,
+        original: &str,
+        s: usize,
+        end: usize,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) {
+        let t = view.text.as_str();
+        let (os, oe) = view.original_span(s, end);
+        if os >= oe || original.get(os..oe).is_none() {
+            return;
+        }
+        let direct = self
+            .uses
+            .get(p.uses_start as usize..p.uses_end as usize)
+            .unwrap_or(&[]);
+        let verbs = self
+            .verb_refs
+            .get(p.verbs_start as usize..p.verbs_end as usize)
+            .unwrap_or(&[]);
+        let via_verbs = verbs.iter().flat_map(|&v| {
+            self.verb_uses
+                .get(v as usize)
+                .and_then(|&(a, b)| self.uses.get(a as usize..b as usize))
+                .unwrap_or(&[])
+        });
+        for u in direct.iter().chain(via_verbs).filter(|u| active(u.rule)) {
+            if u.prefix == 0 {
+                hits.push(u.rule, u.role, os, oe);
                 continue;
             }
-            let uses = self
-                .uses
-                .get(p.uses_start as usize..p.uses_end as usize)
-                .unwrap_or(&[]);
-            for u in uses.iter().filter(|u| active(u.rule)) {
-                hits.push(u.rule, u.role, os, oe);
+            let Some(words) = self.prefixes.get(u.prefix as usize - 1) else {
+                continue;
+            };
+            if let Some(ps) = self.prefix_start(t, s, words) {
+                let (pos, _) = view.original_span(ps, end);
+                if pos < oe {
+                    hits.push(u.rule, u.role, pos, oe);
+                }
+            }
+        }
+    }
+
+    /// Where the earlier words of a verb entry start, when they come right
+    /// before view byte `s` (one word each, separated by single spaces). A
+    /// Bangla word may take any ending (like a `bn` term), a Banglish word
+    /// one of the Banglish suffixes.
+    fn prefix_start(&self, t: &str, s: usize, words: &[String]) -> Option<usize> {
+        let mut pos = s;
+        for w in words.iter().rev() {
+            let before = t.get(..pos)?.strip_suffix(' ')?;
+            let ws = before.rfind(' ').map_or(0, |i| i + 1);
+            let word = before.get(ws..)?;
+            let rest = word.strip_prefix(w.as_str())?;
+            let ok = match self.script {
+                Script::Bangla => true,
+                _ => rest.is_empty() || self.suffixes.iter().any(|x| x == rest),
+            };
+            if !ok {
+                return None;
+            }
+            pos = ws;
+        }
+        Some(pos)
+    }
+
+    /// Matches single-word patterns against words with masks (`*`, `#`,
+    /// `_` inside a word, kept as [`MASK`] by the views): a mask stands for
+    /// nothing or for one letter (one akshara in Bangla).
+    fn scan_masked(
+        &self,
+        view: &View,
+        original: &str,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) {
+        let Some(single) = &self.single_words else {
+            return;
+        };
+        let t = view.text.as_str();
+        let mut seen = 0;
+        let mut start = 0;
+        for word in t.split(' ') {
+            let ws = start;
+            start += word.len() + 1;
+            if !word.contains(MASK) {
+                continue;
+            }
+            seen += 1;
+            if seen > MAX_MASKED_WORDS {
+                break;
+            }
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() > MAX_MASKED_WORD_CHARS
+                || chars.iter().filter(|&&c| c == MASK).count() > MAX_MASKS_PER_WORD
+            {
+                continue;
+            }
+            let candidates = match chars.first() {
+                Some(&MASK) | None => &single.all,
+                Some(c) => match single.by_first.get(c) {
+                    Some(v) => v,
+                    None => continue,
+                },
+            };
+            for &pi in candidates {
+                let (Some(p), Some(pat)) = (
+                    self.patterns.get(pi as usize),
+                    single.strings.get(pi as usize),
+                ) else {
+                    continue;
+                };
+                let pat: Vec<char> = pat.chars().collect();
+                let ends = masked_match(&pat, &chars, self.script == Script::Bangla);
+                let end = ends.into_iter().find_map(|used| {
+                    let used_bytes: usize = chars[..used].iter().map(|c| c.len_utf8()).sum();
+                    self.end_after(p, t, ws + used_bytes).or_else(|| {
+                        // Masks left at the end of the word count as nothing.
+                        chars[used..]
+                            .iter()
+                            .all(|&c| c == MASK)
+                            .then_some(ws + word.len())
+                    })
+                });
+                if let Some(end) = end {
+                    self.record(p, view, original, ws, end, active, hits);
+                }
             }
         }
     }
@@ -377,6 +716,87 @@ impl ViewMatcher {
             }
         }
     }
+}
+
+/// Matches a whole pattern at the start of a masked word: letters must be
+/// equal, a mask stands for nothing or one letter (Bangla: one akshara, or
+/// one sign). At least two letters must match as written, and no fewer
+/// than the masks that stand for a letter. Gives every possible number of
+/// word characters used, shortest first.
+fn masked_match(pat: &[char], word: &[char], bangla: bool) -> Vec<usize> {
+    struct M<'a> {
+        pat: &'a [char],
+        word: &'a [char],
+        bangla: bool,
+        out: Vec<usize>,
+    }
+    fn go(m: &mut M<'_>, pi: usize, wi: usize, literal: usize, filled: usize) {
+        if pi == m.pat.len() {
+            if literal >= 2 && filled <= literal && !m.out.contains(&wi) {
+                m.out.push(wi);
+            }
+            return;
+        }
+        let Some(&w) = m.word.get(wi) else { return };
+        if w != MASK {
+            if w == m.pat[pi] {
+                go(m, pi + 1, wi + 1, literal + 1, filled);
+            }
+            return;
+        }
+        let unit = if m.bangla {
+            akshara_len(&m.pat[pi..])
+        } else {
+            usize::from(m.pat[pi] != ' ')
+        };
+        if unit > 0 {
+            go(m, pi + unit, wi + 1, literal, filled + 1);
+            if unit > 1 {
+                go(m, pi + 1, wi + 1, literal, filled + 1);
+            }
+        }
+        go(m, pi, wi + 1, literal, filled);
+    }
+    let mut m = M {
+        pat,
+        word,
+        bangla,
+        out: Vec::new(),
+    };
+    go(&mut m, 0, 0, 0, 0);
+    m.out.sort_unstable();
+    m.out
+}
+
+/// Length in characters of the akshara at the start of `s` (a consonant
+/// cluster joined by virama, with its vowel sign and signs), or 1.
+fn akshara_len(s: &[char]) -> usize {
+    let is_consonant =
+        |c: char| matches!(c, '\u{0995}'..='\u{09B9}' | '\u{09CE}' | '\u{09DC}'..='\u{09DF}');
+    let Some(&first) = s.first() else { return 0 };
+    if first == ' ' {
+        return 0;
+    }
+    let mut n = 1;
+    if is_consonant(first) {
+        while s.get(n) == Some(&'\u{09BC}')
+            || (s.get(n) == Some(&'\u{09CD}') && s.get(n + 1).is_some_and(|&c| is_consonant(c)))
+        {
+            n += if s.get(n) == Some(&'\u{09BC}') { 1 } else { 2 };
+        }
+    }
+    if s.get(n)
+        .is_some_and(|c| ('\u{09BE}'..='\u{09CC}').contains(c))
+    {
+        n += 1;
+    }
+    while s
+        .get(n)
+        .is_some_and(|c| matches!(c, '\u{0981}'..='\u{0983}'))
+    {
+        n += 1;
+    }
+    n
 }
 
 /// The word characters at the start of `rest`, or `None` when there are more

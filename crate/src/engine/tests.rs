@@ -277,3 +277,160 @@ fn near_with_regexes_on_both_sides_and_exceptions() {
         vec![("p.both".into(), "NID 1234567890 or 5555555555".into())]
     );
 }
+
+/// Excerpts flagged by any rule.
+fn excerpts(e: &Engine, text: &str) -> Vec<String> {
+    spans(e, text).into_iter().map(|(_, x)| x).collect()
+}
+
+#[test]
+fn english_verbs_inflect_their_first_word() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { en_verbs = ["kill", "rape", "burn down", "kick them out", "shoot", "hang", "vote"] }"#,
+    ));
+    for (text, want) in [
+        ("they killed him", "killed"),
+        ("Killing is wrong", "Killing"),
+        ("kills", "kills"),
+        ("he was raped", "raped"),
+        ("burned down the shop", "burned down"),
+        ("burning down", "burning down"),
+        ("burnt down", "burnt down"),
+        ("kicked them out", "kicked them out"),
+        ("he shot them", "shot"),
+        ("hung", "hung"),
+        ("hanged", "hanged"),
+        ("voting day", "voting"),
+        ("k1lled", "k1lled"),
+    ] {
+        assert_eq!(excerpts(&e, text), [want], "{text}");
+    }
+    // Substring traps: whole words only.
+    for text in [
+        "a skill",
+        "skilled workers",
+        "the therapist",
+        "change",
+        "changed",
+        "shooter",
+    ] {
+        assert!(
+            excerpts(&e, text).is_empty(),
+            "{text}: {:?}",
+            excerpts(&e, text)
+        );
+    }
+}
+
+#[test]
+fn bangla_verbs_match_their_paradigm_as_whole_words() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { bn_verbs = ["মার", "পোড়া", "কোপা"] }"#,
+    ));
+    for w in [
+        "মারো",
+        "মারুন",
+        "মারেন",
+        "মারবেন",
+        "মেরে",
+        "মেরেছে",
+        "মাইরা",
+        "মারমু",
+        "মারতেছে",
+        "মারবোই",
+        "মারেনি",
+        "পুড়িয়ে",
+        "পোড়াও",
+        "পুড়াইয়া",
+        "কুপিয়ে",
+        "কোপাও",
+    ] {
+        let text = format!("ওদের {w}!");
+        assert_eq!(excerpts(&e, &text), [w], "{w}");
+    }
+    // Traps: আমার, মারমা (an ethnic group), মারাত্মক, মার্কেট, পোড়ামাটি.
+    for text in ["আমার বাড়ি", "মারমা সম্প্রদায়", "মারাত্মক", "মার্কেটে যাও", "পোড়ামাটির কাজ"]
+    {
+        assert!(
+            excerpts(&e, text).is_empty(),
+            "{text}: {:?}",
+            excerpts(&e, text)
+        );
+    }
+}
+
+#[test]
+fn multi_word_verb_entries_need_their_earlier_words() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { bn_verbs = ["আগুন দে", "রাস্তায় নাম"], banglish_verbs = ["agun de"] }"#,
+    ));
+    assert_eq!(excerpts(&e, "বাড়িতে আগুন দাও"), ["আগুন দাও"]);
+    assert_eq!(excerpts(&e, "আগুনে দিয়ে দিমু"), ["আগুনে দিয়ে"]);
+    assert_eq!(excerpts(&e, "আগুন দিন।"), ["আগুন দিন"]);
+    assert_eq!(excerpts(&e, "সবাই রাস্তায় নেমে আসুন"), ["রাস্তায় নেমে"]);
+    assert_eq!(excerpts(&e, "agun dao oder barite"), ["agun dao"]);
+    assert_eq!(excerpts(&e, "agunta diye dimu"), ["agunta diye"]);
+    // The verb alone, or another word before it, does not match.
+    assert!(excerpts(&e, "ভোট দিন").is_empty());
+    assert!(excerpts(&e, "দাও").is_empty());
+    assert!(excerpts(&e, "vote dao").is_empty());
+    // The excerpt is exactly the original span.
+    let text = "ওরা আ*গুন দিবে? আগুন, দিবে";
+    let f = e.check(text, Context::Official).findings;
+    assert!(f
+        .iter()
+        .all(|f| text.get(f.start..f.end) == Some(f.excerpt.as_str())));
+}
+
+#[test]
+fn banglish_verbs_match_romanised_paradigms() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { banglish_verbs = ["mar", "pora", "jala", "kor"] }"#,
+    ));
+    for w in [
+        "maro", "marun", "marbo", "mere", "maira", "marse", "marmu", "purao", "puriye", "jalaiya",
+        "jaliye", "korbo", "kortese", "korun", "maroi",
+    ] {
+        assert_eq!(excerpts(&e, &format!("oder {w} ekhon")), [w], "{w}");
+    }
+    for text in ["amar bari", "tomar", "market", "marma", "march"] {
+        assert!(
+            excerpts(&e, text).is_empty(),
+            "{text}: {:?}",
+            excerpts(&e, text)
+        );
+    }
+}
+
+#[test]
+fn masked_letters_and_confusables() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { bn = ["মালাউন"], bn_words = ["ছাগল"], en = ["accident", "women", "kill"], banglish = ["malaun"] }"#,
+    ));
+    for (text, want) in [
+        ("ম*লাউন", "ম*লাউন"),
+        ("মা.লা.উ.ন", "মা.লা.উ.ন"),
+        ("ছা*গল", "ছা*গল"),
+        ("ছাগ#ল", "ছাগ#ল"),
+        ("m*laun der", "m*laun"),
+        ("acc!dent", "acc!dent"),
+        ("W0men", "W0men"),
+        ("k*ll them", "k*ll"),
+        ("kіll", "kіll"),
+    ] {
+        assert_eq!(excerpts(&e, &format!("ওরা {text} হবে")), [want], "{text}");
+    }
+    // One masked letter is not enough to meet a short or different word.
+    for text in ["*", "m*", "k**", "ছা*", "sk*ll"] {
+        assert!(
+            excerpts(&e, text).is_empty(),
+            "{text}: {:?}",
+            excerpts(&e, text)
+        );
+    }
+}

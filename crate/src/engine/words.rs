@@ -1,6 +1,8 @@
 //! Word positions in the original text, for `near` and `except_within`, and
 //! the word-character test used for term boundaries in the views.
 
+use super::views::MASK;
+
 /// True for characters that are part of a word: letters, digits, Bangla
 /// letters, signs and digits, combining marks and joiners.
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -8,9 +10,11 @@ pub(crate) fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || c == '_';
     }
     // Bangla first: it is most of the text, and the general test is slow.
-    matches!(c, '\u{0980}'..='\u{09FF}' | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
-        || (!matches!(c, '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{1F000}'..='\u{1FAFF}')
-            && c.is_alphanumeric())
+    matches!(
+        c,
+        '\u{0980}'..='\u{09FF}' | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | MASK
+    ) || (!matches!(c, '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{1F000}'..='\u{1FAFF}')
+        && c.is_alphanumeric())
 }
 
 /// Where the words of a text start and end (byte offsets), in order.

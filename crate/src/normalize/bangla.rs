@@ -6,9 +6,33 @@ use super::canonical::Unit;
 use super::digits::bangla_digit;
 use super::latin::is_mark;
 use super::view::{View, ViewBuilder};
+use super::MASK;
 
 const CHANDRABINDU: char = '\u{0981}';
 const VIRAMA: char = '\u{09CD}';
+
+/// Characters that mask one letter inside a Bangla word (`ছা*গল`, `ম#লাউন`).
+fn is_mask(c: char) -> bool {
+    matches!(c, '*' | '#' | '_' | '\u{2217}' | '\u{204E}')
+}
+
+/// Separators dropped after a one-akshara fragment inside a Bangla word
+/// (`প্র.শ্ন`, `মা.লা.উ.ন`, `ছা-ত্র`).
+fn is_inner_dot(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-' | '\u{00B7}' | '\u{2022}' | '\u{2010}' | '\u{2011}' | '\u{2027}' | '\u{30FB}'
+    )
+}
+
+/// Bangla letters and signs (not digits, currency or other symbols).
+fn is_bangla_letter(c: char) -> bool {
+    matches!(c, '\u{0980}'..='\u{09E3}' | '\u{09F0}' | '\u{09F1}')
+}
+
+fn is_consonant(c: char) -> bool {
+    matches!(c, '\u{0995}'..='\u{09B9}' | '\u{09CE}' | '\u{09DC}'..='\u{09DF}')
+}
 
 /// What the Bangla view makes of one canonical character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +73,9 @@ fn fold(c: char, next: Option<char>) -> Fold {
         '\u{09DD}' => '\u{09DC}',
         'ৎ' => 'ত',
         'ঙ' if next != Some(VIRAMA) => 'ং',
+        // Assamese ra and wa, typed for র and ব.
+        '\u{09F0}' => 'র',
+        '\u{09F1}' => 'ব',
         other => other,
     })
 }
@@ -58,6 +85,10 @@ pub(crate) struct BanglaBuilder {
     out: ViewBuilder,
     held: Option<Unit>,
     in_word: bool,
+    /// Aksharas since the word start or the last dropped inner dot.
+    fragment: usize,
+    /// The last character written to the view.
+    last: char,
 }
 
 impl BanglaBuilder {
@@ -67,6 +98,8 @@ impl BanglaBuilder {
             out: ViewBuilder::with_capacity(capacity),
             held: None,
             in_word: false,
+            fragment: 0,
+            last: ' ',
         }
     }
 
@@ -85,6 +118,13 @@ impl BanglaBuilder {
                     self.out.push(' ', gap_start, u.start);
                 }
                 self.out.push(ch, u.start, u.end);
+                if !self.in_word {
+                    self.fragment = 0;
+                }
+                if (is_consonant(ch) && self.last != VIRAMA) || ('অ'..='ঔ').contains(&ch) {
+                    self.fragment += 1;
+                }
+                self.last = ch;
                 self.in_word = true;
             }
             Fold::Drop => {
@@ -92,7 +132,24 @@ impl BanglaBuilder {
                     self.out.absorb(u.end);
                 }
             }
-            Fold::Separator => self.in_word = false,
+            Fold::Separator => {
+                let inside = self.in_word
+                    && next.is_some_and(|n| is_bangla_letter(n) || (is_mask(u.ch) && is_mask(n)));
+                if inside && is_mask(u.ch) {
+                    self.out.push(MASK, u.start, u.end);
+                    self.last = MASK;
+                    self.fragment += 1;
+                } else if inside
+                    && is_inner_dot(u.ch)
+                    && self.fragment == 1
+                    && next.is_some_and(is_bangla_letter)
+                {
+                    self.out.absorb(u.end);
+                    self.fragment = 0;
+                } else {
+                    self.in_word = false;
+                }
+            }
         }
     }
 
@@ -120,5 +177,38 @@ mod tests {
         assert_eq!(fold('।', None), Fold::Separator);
         assert_eq!(fold('৳', None), Fold::Separator);
         assert_eq!(fold('\u{0336}', None), Fold::Drop);
+        assert_eq!(fold('\u{09F0}', None), Fold::Word('র'));
+    }
+
+    fn view(text: &str) -> View {
+        let mut b = BanglaBuilder::new(text.len());
+        super::super::canonical::for_each_unit(text, |u| b.push(u));
+        b.finish()
+    }
+
+    #[test]
+    fn masks_stay_inside_words() {
+        let text = "ম*লাউন ও ছা**গল";
+        let v = view(text);
+        assert_eq!(v.text, "ম\u{E000}লাউন ও ছা\u{E000}\u{E000}গল");
+        assert_eq!(
+            v.original_span(0, v.text.find(' ').unwrap_or(0)),
+            (0, "ম*লাউন".len())
+        );
+        // At the edges a mask is a separator.
+        assert_eq!(view("*মালাউন* ভোট").text, "মালাউন ভোট");
+    }
+
+    #[test]
+    fn dots_after_one_akshara_join() {
+        assert_eq!(view("প্র.শ্ন").text, "প্রশ্ন");
+        assert_eq!(view("মা.লা.উ.ন").text, "মালাউন");
+        assert_eq!(view("ছা-ত্র-লী-গ").text, "ছাত্রলিগ");
+        // Longer fragments and dots before a space stay separators.
+        assert_eq!(view("ভালো.আমি").text, "ভালো আমি");
+        assert_eq!(view("ডা. রহিম").text, "ডা রহিম");
+        let text = "মা.লা.উ.ন!";
+        let v = view(text);
+        assert_eq!(v.original_span(0, v.text.len()), (0, text.len() - 1));
     }
 }

@@ -7,6 +7,7 @@ use super::digits::{bangla_digit, leet_digit};
 use super::latin_fold::{ascii_fold, is_combining_mark};
 use super::skeleton::skeletonize;
 use super::view::{View, ViewBuilder};
+use super::MASK;
 
 /// What a character of a Latin word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub(crate) enum Kind {
     Sym,
     /// An apostrophe, kept between word characters.
     Apos,
+    /// `*` or `#` inside a word: one unknown letter (written as [`MASK`]).
+    Mask,
 }
 
 /// One character of a Latin word and the original bytes it stands for.
@@ -48,6 +51,51 @@ fn is_joiner(c: char) -> bool {
         c,
         '.' | '-' | '_' | '*' | '/' | '|' | '~' | '·' | '•' | '\u{2010}'..='\u{2015}'
     )
+}
+
+/// Cyrillic and Greek letters that look like Latin ones, read as those
+/// letters inside words that have a Latin letter (`kіll` with Cyrillic `і`).
+fn confusable(c: char) -> Option<(char, bool)> {
+    let l = match c {
+        'а' | 'α' => 'a',
+        'е' | 'ё' | 'ε' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' | 'ϲ' => 'c',
+        'х' | 'χ' => 'x',
+        'у' => 'y',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'һ' => 'h',
+        'ӏ' => 'l',
+        'к' | 'κ' => 'k',
+        'ν' => 'v',
+        'τ' => 't',
+        'υ' => 'u',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'А' | 'Α' => return Some(('a', true)),
+        'В' | 'Β' => return Some(('b', true)),
+        'Е' | 'Ε' => return Some(('e', true)),
+        'К' | 'Κ' => return Some(('k', true)),
+        'М' | 'Μ' => return Some(('m', true)),
+        'Н' | 'Η' => return Some(('h', true)),
+        'О' | 'Ο' => return Some(('o', true)),
+        'Р' | 'Ρ' => return Some(('p', true)),
+        'С' => return Some(('c', true)),
+        'Т' | 'Τ' => return Some(('t', true)),
+        'Х' | 'Χ' => return Some(('x', true)),
+        'У' | 'Υ' => return Some(('y', true)),
+        'І' | 'Ι' => return Some(('i', true)),
+        'Ј' => return Some(('j', true)),
+        'Ѕ' => return Some(('s', true)),
+        'Ζ' => return Some(('z', true)),
+        'Ν' => return Some(('n', true)),
+        _ => return None,
+    };
+    Some((l, false))
 }
 
 /// Letters of the Latin script outside ASCII (kept, lower-cased, when they
@@ -114,6 +162,10 @@ pub(crate) struct LatinBuilder {
     run_joiner: bool,
     skel_buf: Vec<Item>,
     gap: Gap,
+    /// Confusable (Cyrillic, Greek) letters in the word being read.
+    confusables: usize,
+    /// Latin letters in the word being read.
+    latin_letters: usize,
 }
 
 impl LatinBuilder {
@@ -127,6 +179,8 @@ impl LatinBuilder {
             run_joiner: false,
             skel_buf: Vec::new(),
             gap: Gap::default(),
+            confusables: 0,
+            latin_letters: 0,
         }
     }
 
@@ -153,6 +207,14 @@ impl LatinBuilder {
             match self.token.last_mut() {
                 Some(last) => last.end = last.end.max(u.end),
                 None => self.gap.add(c),
+            }
+            return;
+        }
+        if let Some((l, upper)) = confusable(c) {
+            self.confusables += 1;
+            self.push_item(l, u.start, u.end, Kind::Letter);
+            if let Some(last) = self.token.last_mut() {
+                last.upper = upper;
             }
             return;
         }
@@ -183,12 +245,23 @@ impl LatinBuilder {
             }
             '0'..='9' => self.push_item(c, start, end, Kind::Digit),
             '@' | '$' | '!' => self.push_item(c, start, end, Kind::Sym),
+            '*' | '#'
+                if self
+                    .token
+                    .last()
+                    .is_some_and(|t| matches!(t.kind, Kind::Letter | Kind::Digit | Kind::Mask)) =>
+            {
+                self.push_item(MASK, start, end, Kind::Mask)
+            }
             '\'' => self.push_item(c, start, end, Kind::Apos),
             _ => self.separator(c),
         }
     }
 
     fn push_item(&mut self, ch: char, start: usize, end: usize, kind: Kind) {
+        if kind == Kind::Letter {
+            self.latin_letters += 1;
+        }
         self.token.push(Item {
             ch,
             start,
@@ -208,6 +281,18 @@ impl LatinBuilder {
     /// Trims symbols off the token's ends, reads leetspeak and hands the word on.
     fn finish_token(&mut self) {
         let mut token = std::mem::take(&mut self.token);
+        let all_confusable = self.confusables > 0 && self.confusables >= self.latin_letters;
+        self.confusables = 0;
+        self.latin_letters = 0;
+        if all_confusable {
+            // A Cyrillic or Greek word, not a disguised Latin one.
+            if let Some(first) = token.first() {
+                self.gap.add(first.ch);
+            }
+            self.token = token;
+            self.token.clear();
+            return;
+        }
         let is_word_char = |t: &Item| matches!(t.kind, Kind::Letter | Kind::Digit);
         let mut lo = 0;
         let mut hi = token.len();
@@ -216,11 +301,20 @@ impl LatinBuilder {
             if token[lo].ch == '$' && token.get(lo + 1).is_some_and(|t| t.kind == Kind::Letter) {
                 break;
             }
-            self.gap.add(token[lo].ch);
+            self.gap.add(if token[lo].kind == Kind::Mask {
+                '*'
+            } else {
+                token[lo].ch
+            });
             lo += 1;
         }
         while hi > lo && !is_word_char(&token[hi - 1]) {
             hi -= 1;
+        }
+        for t in &mut token[hi..] {
+            if t.kind == Kind::Mask {
+                t.ch = '*';
+            }
         }
         if lo < hi {
             let word = &mut token[lo..hi];
@@ -493,6 +587,23 @@ mod tests {
     fn apostrophes_stay_inside_words() {
         assert_eq!(latin("BNP's rally"), "bnp's rally");
         assert_eq!(latin("don’t 'quoted'"), "don't quoted");
+    }
+
+    #[test]
+    fn masks_inside_words() {
+        assert_eq!(latin("m*laun f**k"), "m\u{E000}laun f\u{E000}\u{E000}k");
+        assert_eq!(latin("*hello* #tag a*"), "hello tag a");
+        let (v, _) = views("say m*laun");
+        assert_eq!(v.original_span(4, v.text.len()), (4, 10));
+    }
+
+    #[test]
+    fn confusables_inside_latin_words() {
+        // Cyrillic а, е, о, і inside Latin words.
+        assert_eq!(latin("kіll mаlaun vоtе"), "kill malaun vote");
+        assert_eq!(latin("KІLL"), "kill");
+        // A Cyrillic word stays out of the Latin view.
+        assert_eq!(latin("сое ok"), "ok");
     }
 
     #[test]

@@ -119,6 +119,12 @@ mod view;
 mod tests;
 
 pub use utf16::{utf16_offset, Utf16Index};
+
+/// Stands in the Bangla, Latin and skeleton views for a masking character
+/// inside a word (`*`, `#`, `_` in `ম*লাউন`, `m*laun`, `f**k`): one unknown
+/// letter or none. A private-use character, so it never comes from text
+/// into these views.
+pub const MASK: char = '\u{E000}';
 pub use view::View;
 
 use digits::bangla_digit;

@@ -5,7 +5,7 @@ use super::{
     parse_level, ContextSeverity, Examples, Near, Origin, PackError, Problem, Rule, RulePack,
     Source, Terms, WordTerm, BN_WORD_SUFFIXES, DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_PACK_BYTES,
     MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES, MAX_RULES, MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE,
-    WITHIN_RANGE,
+    MAX_VERBS_PER_PACK, WITHIN_RANGE,
 };
 use crate::engine::views::{fold_bangla_term, fold_latin_term, fold_regex_pattern, skeleton_term};
 use crate::model::{Category, Message};
@@ -214,6 +214,27 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
             }
         }
     }
+    let mut verbs = std::collections::HashSet::new();
+    for rule in &pack.rules {
+        let lists = [&rule.terms, &rule.except]
+            .into_iter()
+            .chain(rule.near.iter().flat_map(|n| [&n.a, &n.b]));
+        for list in lists {
+            verbs.extend(list.bn_verbs.iter().map(|v| ("bn", v.as_str())));
+            verbs.extend(list.banglish_verbs.iter().map(|v| ("banglish", v.as_str())));
+        }
+    }
+    if verbs.len() > MAX_VERBS_PER_PACK {
+        problems.push(Problem {
+            file: sources.first().map(|s| s.name.to_owned()),
+            line: None,
+            rule: None,
+            message: format!(
+                "the pack has {} different bn_verbs/banglish_verbs entries; the limit is {MAX_VERBS_PER_PACK}",
+                verbs.len()
+            ),
+        });
+    }
     if total_terms > MAX_TERMS_PER_PACK {
         problems.push(Problem {
             file: sources.first().map(|s| s.name.to_owned()),
@@ -265,6 +286,14 @@ type ScriptGroup<'a> = (
     &'a mut Vec<String>,
 );
 
+/// A verb key's name, its raw entries, its check and where they go.
+type VerbGroup<'a> = (
+    &'static str,
+    &'a [toml::Spanned<String>],
+    fn(&str) -> Option<String>,
+    &'a mut Vec<String>,
+);
+
 /// The bn/bn_words/en/banglish strings of a list (no sets), each checked to
 /// be non-empty after folding. A `regex` field is reported here: only the
 /// sides of a `near` matcher take one, and they read it themselves.
@@ -289,9 +318,10 @@ fn plain_terms(
         }
     }
     bangla_words(list, rep, rule, what, &mut terms);
-    let groups: [ScriptGroup<'_>; 3] = [
+    let groups: [ScriptGroup<'_>; 4] = [
         ("bn", &list.bn, fold_bangla_term, &mut terms.bn),
         ("en", &list.en, fold_latin_term, &mut terms.en),
+        ("en_verbs", &list.en_verbs, fold_latin_term, &mut terms.en_verbs),
         (
             "banglish",
             &list.banglish,
@@ -299,6 +329,35 @@ fn plain_terms(
             &mut terms.banglish,
         ),
     ];
+    let verb_groups: [VerbGroup<'_>; 2] = [
+        (
+            "bn_verbs",
+            &list.bn_verbs,
+            crate::engine::morph::bn_verb_problem,
+            &mut terms.bn_verbs,
+        ),
+        (
+            "banglish_verbs",
+            &list.banglish_verbs,
+            crate::engine::morph::banglish_verb_problem,
+            &mut terms.banglish_verbs,
+        ),
+    ];
+    for (key, items, problem, out) in verb_groups {
+        for item in items {
+            let text = item.get_ref();
+            let bad = if rep.trusted { None } else { problem(text) };
+            if let Some(why) = bad {
+                rep.at(
+                    Some(item.span().start),
+                    rule,
+                    format!("{what}: {key} entry `{text}`: {why}"),
+                );
+            } else if !out.contains(text) {
+                out.push(text.clone());
+            }
+        }
+    }
     for (script, items, fold, out) in groups {
         for item in items {
             let text = item.get_ref();
@@ -1102,6 +1161,23 @@ pass = ["x"]
         assert!(lint(&empty)
             .iter()
             .any(|p| p.message.contains("empty string")));
+
+        let letters = |i: usize| -> String {
+            [i / 676, (i / 26) % 26, i % 26]
+                .iter()
+                .map(|&d| char::from(b'a' + d as u8))
+                .collect()
+        };
+        let verbs: String = (0..=MAX_VERBS_PER_PACK)
+            .map(|i| format!("\"{}\",", letters(i)))
+            .collect();
+        let many_verbs = GOOD.replace(
+            r#"terms = { en = ["vote for"], sets = ["symbols"] }"#,
+            &format!("terms = {{ banglish_verbs = [{verbs}] }}"),
+        );
+        assert!(lint(&many_verbs)
+            .iter()
+            .any(|p| p.message.contains("bn_verbs/banglish_verbs entries")));
     }
 
     #[test]
@@ -1242,6 +1318,31 @@ flag = ["x"]
             "{problems:#?}"
         );
         assert!(!problems.iter().any(|p| p.message.contains("নৌকা বাইচ")));
+    }
+
+    #[test]
+    fn verb_keys_load_and_bad_entries_are_reported() {
+        let rule = load_rule(
+            r#"terms = { bn_verbs = ["মার", "আগুন দে", "লেখ/লিখ"], banglish_verbs = ["mar", "agun de"], en_verbs = ["burn down"] }"#,
+        );
+        assert_eq!(rule.terms.bn_verbs, ["মার", "আগুন দে", "লেখ/লিখ"]);
+        assert_eq!(rule.terms.banglish_verbs, ["mar", "agun de"]);
+        assert_eq!(rule.terms.en_verbs, ["burn down"]);
+        assert_eq!(rule.terms.verb_count(), 5);
+        let problems = lint_rule(
+            "terms = { bn_verbs = [\"মার\", \"kill\", \"মার/মের পিট\"] }\nexcept = { banglish_verbs = [\"mar1\", \"মার\", \"agun de/d-i\"] }",
+        );
+        let has = |needle: &str, line: usize| {
+            problems
+                .iter()
+                .any(|p| p.message.contains(needle) && p.line == Some(line))
+        };
+        assert!(has("bn_verbs entry `kill`: the verb", 11), "{problems:#?}");
+        assert!(has("entry `মার/মের পিট`: the alternant", 11), "{problems:#?}");
+        assert!(has("banglish_verbs entry `mar1`", 12), "{problems:#?}");
+        assert!(has("banglish_verbs entry `মার`", 12), "{problems:#?}");
+        assert!(has("entry `agun de/d-i`: the alternant", 12), "{problems:#?}");
+        assert_eq!(problems.len(), 5, "{problems:#?}");
     }
 
     #[test]

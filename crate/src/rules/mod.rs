@@ -28,6 +28,9 @@ pub const MAX_RULES: usize = 2_000;
 pub const MAX_TERMS_PER_RULE: usize = 5_000;
 /// Most terms in a whole pack.
 pub const MAX_TERMS_PER_PACK: usize = 50_000;
+/// Most `bn_verbs` and `banglish_verbs` entries in a whole pack (after
+/// merging sets): each verb stands for up to a few hundred generated forms.
+pub const MAX_VERBS_PER_PACK: usize = 2_000;
 /// Compiled-size limit of one regex (`regex` crate size limit), in bytes.
 pub const MAX_REGEX_BYTES: usize = 1024 * 1024;
 /// Most regexes in one rule.
@@ -159,12 +162,32 @@ pub struct Terms {
     pub en: Vec<String>,
     /// Romanised Bangla terms (loose skeleton, whole word, short suffix).
     pub banglish: Vec<String>,
+    /// English verb phrases whose first word inflects (`burn down` →
+    /// `burned down`, `shoot` → `shot`).
+    pub en_verbs: Vec<String>,
+    /// Bangla verbs: every inflected form of the last word, as a whole word
+    /// (earlier words match like `bn` terms), e.g. `মার`, `আগুন দে`, `লেখ/লিখ`.
+    pub bn_verbs: Vec<String>,
+    /// Romanised Bangla verbs, matched like `bn_verbs` in the skeleton view,
+    /// e.g. `mar`, `agun de`, `khol/khul`.
+    pub banglish_verbs: Vec<String>,
 }
 
 impl Terms {
     /// Number of terms in all three scripts.
     pub fn len(&self) -> usize {
-        self.bn.len() + self.bn_words.len() + self.en.len() + self.banglish.len()
+        self.bn.len()
+            + self.bn_words.len()
+            + self.en.len()
+            + self.banglish.len()
+            + self.en_verbs.len()
+            + self.bn_verbs.len()
+            + self.banglish_verbs.len()
+    }
+
+    /// Number of verb entries (`bn_verbs` and `banglish_verbs`).
+    pub fn verb_count(&self) -> usize {
+        self.bn_verbs.len() + self.banglish_verbs.len()
     }
 
     /// True when there is no term at all.
@@ -189,6 +212,9 @@ impl Terms {
         }
         add(&mut self.en, &other.en);
         add(&mut self.banglish, &other.banglish);
+        add(&mut self.en_verbs, &other.en_verbs);
+        add(&mut self.bn_verbs, &other.bn_verbs);
+        add(&mut self.banglish_verbs, &other.banglish_verbs);
     }
 }
 
@@ -314,6 +340,17 @@ impl Rule {
             severity: self.severity,
             message: self.message.clone(),
         }
+    }
+
+    /// Number of verb entries in all matchers and exceptions.
+    pub fn verb_count(&self) -> usize {
+        self.terms.verb_count()
+            + self.except.verb_count()
+            + self
+                .near
+                .iter()
+                .map(|n| n.a.verb_count() + n.b.verb_count())
+                .sum::<usize>()
     }
 
     /// Number of terms in all matchers and exceptions.

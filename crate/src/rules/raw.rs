@@ -28,7 +28,8 @@ pub(crate) struct RawPackMeta {
 }
 
 /// A term list: `{ bn = [...], bn_words = [...], bn_suffixes = [...], en = [...],
-/// banglish = [...], sets = [...], regex = [...] }` (`regex` only in `near` sides).
+/// banglish = [...], en_verbs = [...], bn_verbs = [...], banglish_verbs = [...], sets = [...],
+/// regex = [...] }` (`regex` only in `near` sides).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTermList {
@@ -43,6 +44,12 @@ pub(crate) struct RawTermList {
     pub en: Vec<Spanned<String>>,
     #[serde(default)]
     pub banglish: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub en_verbs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub bn_verbs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub banglish_verbs: Vec<Spanned<String>>,
     #[serde(default)]
     pub sets: Vec<Spanned<String>>,
 }
