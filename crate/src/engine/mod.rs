@@ -288,7 +288,7 @@ impl Engine {
                     (disjoint
                         && words_between(aw, b.0) <= within
                         && !words.crosses_sentence(gap_start, gap_end))
-                        .then(|| (a.3.min(b.1), a.4.max(b.2)))
+                    .then(|| (a.3.min(b.1), a.4.max(b.2)))
                 });
                 if let Some((s, e)) = paired {
                     out.push((rule, s, e));

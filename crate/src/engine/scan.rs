@@ -227,6 +227,7 @@ impl Builder {
     /// the skeleton view): every generated form of its last word as a whole
     /// word (a clitic allowed after it), preceded by its earlier words.
     pub(crate) fn add_verb(&mut self, entry: &str, mut u: Use) {
+        let (entry, calls) = morph::calls_only(entry);
         let (words, verb, alt) = morph::split_verb_entry(entry);
         let key = match self.script {
             Script::Bangla => {
@@ -243,6 +244,7 @@ impl Builder {
         };
         let alone = words.is_empty();
         let key = if alone { format!("{key}\u{0}") } else { key };
+        let key = if calls { format!("!{key}") } else { key };
         let mut prefix = Vec::new();
         for w in words {
             let f = self.script.fold(w);
@@ -275,6 +277,10 @@ impl Builder {
     /// Generates the forms of a verb once and points them at verb `id`
     /// (`key` is the stem spec, ending in NUL for a verb used alone).
     fn add_verb_forms(&mut self, key: &str, id: u32) {
+        let (key, calls) = match key.strip_prefix('!') {
+            Some(k) => (k, true),
+            None => (key, false),
+        };
         let (spec, alone) = match key.strip_suffix('\u{0}') {
             Some(s) => (s, true),
             None => (key, false),
@@ -293,9 +299,11 @@ impl Builder {
             }
         };
         let policy = u32::try_from(clitics + 1).unwrap_or(u32::MAX);
-        let forms = match self.script {
-            Script::Bangla => morph::bangla::verb_forms(spec),
-            _ => morph::banglish::verb_forms(spec, alone),
+        let forms = match (self.script, calls) {
+            (Script::Bangla, false) => morph::bangla::verb_forms(spec),
+            (Script::Bangla, true) => morph::bangla::call_forms(spec),
+            (_, false) => morph::banglish::verb_forms(spec, alone),
+            (_, true) => morph::banglish::call_forms(spec, alone),
         };
         for form in forms {
             let folded = self.script.fold(&form);

@@ -321,7 +321,12 @@ fn plain_terms(
     let groups: [ScriptGroup<'_>; 4] = [
         ("bn", &list.bn, fold_bangla_term, &mut terms.bn),
         ("en", &list.en, fold_latin_term, &mut terms.en),
-        ("en_verbs", &list.en_verbs, fold_latin_term, &mut terms.en_verbs),
+        (
+            "en_verbs",
+            &list.en_verbs,
+            fold_latin_term,
+            &mut terms.en_verbs,
+        ),
         (
             "banglish",
             &list.banglish,
@@ -1338,10 +1343,16 @@ flag = ["x"]
                 .any(|p| p.message.contains(needle) && p.line == Some(line))
         };
         assert!(has("bn_verbs entry `kill`: the verb", 11), "{problems:#?}");
-        assert!(has("entry `মার/মের পিট`: the alternant", 11), "{problems:#?}");
+        assert!(
+            has("entry `মার/মের পিট`: the alternant", 11),
+            "{problems:#?}"
+        );
         assert!(has("banglish_verbs entry `mar1`", 12), "{problems:#?}");
         assert!(has("banglish_verbs entry `মার`", 12), "{problems:#?}");
-        assert!(has("entry `agun de/d-i`: the alternant", 12), "{problems:#?}");
+        assert!(
+            has("entry `agun de/d-i`: the alternant", 12),
+            "{problems:#?}"
+        );
         assert_eq!(problems.len(), 5, "{problems:#?}");
     }
 

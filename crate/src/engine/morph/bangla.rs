@@ -684,6 +684,102 @@ pub(crate) fn verb_forms(spec: &str) -> Vec<String> {
     out
 }
 
+/// Imperative, polite-imperative and future endings of a C-class stem.
+const C_CALLS: &[&str] = &[
+    "",
+    "ো",
+    "ুন",
+    "েন",
+    "ুক",
+    "িস",
+    "ব",
+    "বো",
+    "বি",
+    "বে",
+    "বেন",
+    "বা",
+    "মু",
+    "ুম",
+];
+/// The same for vowel-final stems (causatives and the খা class).
+const V_CALLS: &[&str] = &[
+    "",
+    "ও",
+    "ন",
+    "ক",
+    "স",
+    "ব",
+    "বো",
+    "বি",
+    "বে",
+    "বেন",
+    "বা",
+    "মু",
+    "ইও",
+    "ইয়েন",
+];
+/// Calls of the irregular দে-/নে- (with `দ` replaced for নে-).
+const DE_CALLS: &[&str] = &[
+    "দাও",
+    "দাউ",
+    "দিন",
+    "দে",
+    "দেন",
+    "দিস",
+    "দিও",
+    "দিয়ো",
+    "দিয়েন",
+    "দিবেন",
+    "দেবেন",
+    "দিব",
+    "দিবো",
+    "দেব",
+    "দেবো",
+    "দিমু",
+    "দিবি",
+    "দিবা",
+    "দেও",
+];
+
+/// The calls and threats of a verb (`bn_verbs` entries ending in `!`):
+/// imperative, polite imperative and future forms, without the reports
+/// (present, past, perfect, progressive) that news and notices use.
+pub(crate) fn call_forms(spec: &str) -> Vec<String> {
+    let (stem, alt) = match spec.split_once('/') {
+        Some((s, a)) => (s.trim(), Some(a.trim()).filter(|a| !a.is_empty())),
+        None => (spec.trim(), None),
+    };
+    let stem = stem.trim_end_matches(VIRAMA);
+    let mut out = Vec::new();
+    if stem.is_empty() {
+        return out;
+    }
+    match stem {
+        "দে" | "দি" | "দা" => {
+            return DE_CALLS.iter().map(|s| (*s).to_owned()).collect()
+        }
+        "নে" | "নি" | "না" if alt.is_none() => {
+            return DE_CALLS
+                .iter()
+                .map(|f| format!("ন{}", f.strip_prefix('দ').unwrap_or(f)))
+                .collect()
+        }
+        _ => {}
+    }
+    if stem.ends_with(AA) {
+        let mut bases = vec![stem.to_owned()];
+        bases.extend(o_raised(stem));
+        for b in &bases {
+            push_all(&mut out, b, V_CALLS);
+        }
+        return out;
+    }
+    push_all(&mut out, stem, C_CALLS);
+    let perfect = alt.map_or_else(|| raised(stem), |a| a.trim_end_matches(VIRAMA).to_owned());
+    push_all(&mut out, &perfect, &["ো"]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -692,6 +788,33 @@ mod tests {
         let fold = crate::normalize::fold_bangla_term;
         let form = fold(form);
         verb_forms(stem).iter().any(|f| fold(f) == form)
+    }
+
+    #[test]
+    fn calls_leave_out_reports() {
+        let calls = |stem: &str, form: &str| {
+            let fold = crate::normalize::fold_bangla_term;
+            call_forms(stem).iter().any(|f| fold(f) == fold(form))
+        };
+        for (stem, form) in [
+            ("পিটা", "পিটাও"),
+            ("পিটা", "পিটামু"),
+            ("মার", "মারুন"),
+            ("মার", "মারবো"),
+            ("দে", "দাও"),
+            ("দে", "দিমু"),
+        ] {
+            assert!(calls(stem, form), "{stem}: {form}");
+        }
+        for (stem, form) in [
+            ("পিটা", "পিটিয়েছে"),
+            ("মার", "মেরেছে"),
+            ("মার", "মারা"),
+            ("দে", "দিয়েছে"),
+            ("দে", "দেওয়া"),
+        ] {
+            assert!(!calls(stem, form), "{stem}: {form}");
+        }
     }
 
     #[test]

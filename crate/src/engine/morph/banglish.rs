@@ -159,6 +159,47 @@ pub(crate) fn verb_forms(spec: &str, alone: bool) -> Vec<String> {
     forms
 }
 
+/// Romanised calls of a C-class stem (imperative, polite, future).
+const C_CALLS: &[&str] = &[
+    "", "o", "un", "en", "uk", "is", "ish", "bo", "bi", "be", "ben", "ba", "mu", "um",
+];
+/// Romanised calls of a vowel-final stem.
+const V_CALLS: &[&str] = &[
+    "", "o", "w", "n", "k", "s", "bo", "bi", "be", "ben", "ba", "mu", "yo", "io", "iyen",
+];
+/// Romanised calls of দে- (`d` replaced for নে-).
+const DE_CALLS: &[&str] = &[
+    "dao", "daw", "din", "de", "den", "dis", "dio", "diyo", "diyen", "dien", "diben", "deben",
+    "dibo", "debo", "dimu", "dibi", "diba", "deo",
+];
+
+/// The calls and threats of a romanised verb (`banglish_verbs` entries
+/// ending in `!`): imperative, polite imperative and future forms only.
+pub(crate) fn call_forms(spec: &str, alone: bool) -> Vec<String> {
+    let spec = spec.to_ascii_lowercase();
+    let stem = spec
+        .split_once('/')
+        .map_or(spec.as_str(), |(s, _)| s)
+        .trim();
+    let mut out = Vec::new();
+    if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_lowercase()) {
+        return out;
+    }
+    match stem {
+        "de" | "di" | "da" | "dao" => out = DE_CALLS.iter().map(|s| (*s).to_owned()).collect(),
+        "ne" | "ni" | "nao" => {
+            out = DE_CALLS.iter().map(|f| format!("n{}", &f[1..])).collect();
+        }
+        _ if stem.ends_with('a') => push_all(&mut out, stem, V_CALLS),
+        _ => push_all(&mut out, stem, C_CALLS),
+    }
+    if alone {
+        let blocked: Vec<String> = ENGLISH_WORDS.iter().map(|w| skeleton_term(w)).collect();
+        out.retain(|f| !blocked.contains(&skeleton_term(f)));
+    }
+    out
+}
+
 fn paradigm(spec: &str) -> Vec<String> {
     let spec = spec.to_ascii_lowercase();
     let (stem, alt) = match spec.split_once('/') {

@@ -14,6 +14,17 @@ pub(crate) const BN_CLITICS: &[&str] = &["ই", "ও", "নি"];
 /// Clitics allowed right after a generated Banglish verb form.
 pub(crate) const BANGLISH_CLITICS: &[&str] = &["i", "o", "ni"];
 
+/// Reads the call-only marker: an entry ending in `!` (`"পিটা!"`,
+/// `"আগুন দে!"`) stands for the verb's calls and threats only — imperative,
+/// polite imperative and future forms — not its reports (`পিটিয়েছে`,
+/// `আগুন দিয়েছে`). Returns the entry without the marker.
+pub(crate) fn calls_only(entry: &str) -> (&str, bool) {
+    match entry.trim_end().strip_suffix('!') {
+        Some(rest) => (rest, true),
+        None => (entry, false),
+    }
+}
+
 /// Splits a verb entry (`"আগুন দে"`, `"মার/মের"`, `"agun de/di"`) into the
 /// earlier words as written, the verb stem and its alternant.
 pub(crate) fn split_verb_entry(entry: &str) -> (Vec<&str>, &str, Option<&str>) {
@@ -29,6 +40,7 @@ pub(crate) fn split_verb_entry(entry: &str) -> (Vec<&str>, &str, Option<&str>) {
 /// Why a `bn_verbs` entry cannot be used, if it cannot.
 pub(crate) fn bn_verb_problem(entry: &str) -> Option<String> {
     use crate::normalize::fold_bangla_term;
+    let entry = calls_only(entry).0;
     let (words, verb, alt) = split_verb_entry(entry);
     let one_word = |s: &str| {
         let f = fold_bangla_term(s);
@@ -49,6 +61,7 @@ pub(crate) fn bn_verb_problem(entry: &str) -> Option<String> {
 /// Why a `banglish_verbs` entry cannot be used, if it cannot.
 pub(crate) fn banglish_verb_problem(entry: &str) -> Option<String> {
     use crate::normalize::skeleton_term;
+    let entry = calls_only(entry).0;
     let (words, verb, alt) = split_verb_entry(entry);
     let latin = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
     if !latin(verb) {
