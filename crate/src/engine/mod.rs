@@ -174,6 +174,14 @@ impl Engine {
         &self.rules
     }
 
+    /// The literal strings the term automata search, per view (`Bangla`,
+    /// `English`, `Banglish`): folded into the view's form, generated forms
+    /// (verb paradigms, English inflections) included. For measurements
+    /// (`crate/examples/pack_terms.rs`, `crate/benches/scan_cost.rs`).
+    pub fn term_patterns(&self) -> Vec<(&'static str, &[String])> {
+        self.views.iter().map(ViewMatcher::patterns).collect()
+    }
+
     /// Checks one text in a context. Never panics; findings are ordered by position.
     pub fn check(&self, text: &str, context: Context) -> Report {
         let severities: Vec<Option<Severity>> =

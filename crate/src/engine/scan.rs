@@ -724,6 +724,14 @@ impl ViewMatcher {
             }
         }
     }
+
+    /// The view's name and the literal patterns of its automaton (folded,
+    /// generated forms included), from the table kept for masked words; empty
+    /// when the view has no single-word pattern of two or more characters.
+    pub(crate) fn patterns(&self) -> (&'static str, &[String]) {
+        let strings = self.single_words.as_ref().map_or(&[][..], |w| &w.strings);
+        (self.script.name(), strings)
+    }
 }
 
 /// Matches a whole pattern at the start of a masked word: letters must be

@@ -434,3 +434,28 @@ fn masked_letters_and_confusables() {
         );
     }
 }
+
+#[test]
+fn term_patterns_list_each_view_with_generated_forms() {
+    let e = engine(&rule(
+        "p.t",
+        r#"terms = { en = ["Party"], bn_verbs = ["মার"], banglish = ["nouka"] }"#,
+    ));
+    let views = e.term_patterns();
+    let names: Vec<&str> = views.iter().map(|v| v.0).collect();
+    assert_eq!(names, ["Bangla", "English", "Banglish"]);
+    let of = |name: &str| {
+        views
+            .iter()
+            .find(|v| v.0 == name)
+            .map(|v| v.1.to_vec())
+            .unwrap_or_default()
+    };
+    let en = of("English");
+    assert!(en.contains(&"party".to_owned()), "{en:?}");
+    assert!(en.contains(&"parties".to_owned()), "{en:?}");
+    let bn = of("Bangla");
+    assert!(bn.len() > 10, "a verb paradigm has many forms: {bn:?}");
+    assert!(bn.contains(&views::fold_bangla_term("মেরেছে")), "{bn:?}");
+    assert_eq!(of("Banglish"), [views::skeleton_term("nouka")]);
+}
