@@ -3,7 +3,8 @@
 #   ./build.sh            build the installable extension into dist/
 #   ./build.sh test       run every test: Rust, extension units, real Chromium and Firefox ESR
 #   ./build.sh package    build, then sign a CRX3 and write updates.xml (see docs/deploy.md)
-#   ./build.sh bench      run the criterion benchmarks of the core
+#   ./build.sh bench      build, then measure cost side by side: package size, WASM checks in Node
+#                         against a naive JS loop, criterion benches, engine memory (BENCHMARKS.md)
 # Installs what it needs (apt, npm, rustup target, wasm-bindgen-cli) and skips what is present.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -128,6 +129,6 @@ case "${1:-build}" in
   build) build_extension ;;
   test) run_tests ;;
   package) shift; build_extension; bash scripts/package.sh "$@" ;;
-  bench) ensure_build_tools; cargo bench -p sotorko --no-default-features --bench engine ;;
+  bench) shift; build_extension; node scripts/bench.mjs "$@" ;;
   *) echo "usage: ./build.sh [build|test|package|bench]" >&2; exit 2 ;;
 esac
