@@ -164,6 +164,14 @@ impl Engine {
         }
     }
 
+    /// Size of each view's term matcher, for benchmarks: the view's name
+    /// (`Bangla`, `English`, `Banglish`), its number of patterns (generated
+    /// forms included) and the approximate heap bytes of its automaton and
+    /// tables.
+    pub fn matcher_sizes(&self) -> Vec<(&'static str, usize, usize)> {
+        self.views.iter().map(ViewMatcher::size).collect()
+    }
+
     /// The rules, in pack order.
     pub fn rules(&self) -> Vec<RuleInfo> {
         self.rules.iter().map(Rule::info).collect()

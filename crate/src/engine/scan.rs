@@ -467,6 +467,26 @@ impl ViewMatcher {
         self.script
     }
 
+    /// The view's name, its number of patterns (generated forms included)
+    /// and the heap bytes of its automaton and pattern tables.
+    pub(crate) fn size(&self) -> (&'static str, usize, usize) {
+        let ac = self.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
+        let singles = self.single_words.as_ref().map_or(0, |w| {
+            w.strings.iter().map(|s| s.len() + 24).sum::<usize>()
+                + w.all.len() * 8
+                + w.by_first.len() * 32
+        });
+        let tables = self.patterns.len() * std::mem::size_of::<Pattern>()
+            + self.uses.len() * std::mem::size_of::<Use>()
+            + self.verb_refs.len() * 4
+            + self.verb_uses.len() * 8;
+        (
+            self.script.name(),
+            self.patterns.len(),
+            ac + singles + tables,
+        )
+    }
+
     /// Finds every term of this view in `view`, applies the boundary policy,
     /// maps matches back to `original` and records them by role.
     pub(crate) fn scan(
@@ -569,10 +589,20 @@ impl ViewMatcher {
             let before = t.get(..pos)?.strip_suffix(' ')?;
             let ws = before.rfind(' ').map_or(0, |i| i + 1);
             let word = before.get(ws..)?;
-            let rest = word.strip_prefix(w.as_str())?;
-            let ok = match self.script {
+            let suffix_ok = |rest: &str| match self.script {
                 Script::Bangla => true,
                 _ => rest.is_empty() || self.suffixes.iter().any(|x| x == rest),
+            };
+            let ok = match word.strip_prefix(w.as_str()) {
+                Some(rest) => suffix_ok(rest),
+                None if word.contains(MASK) => {
+                    let chars: Vec<char> = word.chars().collect();
+                    let pat: Vec<char> = w.chars().collect();
+                    masked_match(&pat, &chars, self.script == Script::Bangla)
+                        .into_iter()
+                        .any(|used| suffix_ok(&chars[used..].iter().collect::<String>()))
+                }
+                None => false,
             };
             if !ok {
                 return None;
