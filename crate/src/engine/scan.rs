@@ -380,15 +380,19 @@ impl Builder {
         }
         // Single-word patterns by first character, for masked words.
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
-        let mut any_first: Vec<u32> = Vec::new();
+        let mut all: Vec<u32> = Vec::new();
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(strings.len());
         for (i, t) in strings.iter().enumerate() {
-            if t.contains(' ') || t.chars().count() < 2 {
-                continue;
+            let start = text.len() as u32;
+            if !t.contains(' ') && t.chars().count() >= 2 {
+                if let Some(c) = t.chars().next() {
+                    by_first.entry(c).or_default().push(i as u32);
+                    all.push(i as u32);
+                    text.push_str(t);
+                }
             }
-            if let Some(c) = t.chars().next() {
-                by_first.entry(c).or_default().push(i as u32);
-                any_first.push(i as u32);
-            }
+            spans.push((start, text.len() as u32));
         }
         let ac = if strings.is_empty() {
             None
@@ -414,10 +418,11 @@ impl Builder {
         };
         suffixes.sort_unstable();
         suffixes.dedup();
-        let single_words = (!any_first.is_empty()).then(|| SingleWords {
+        let single_words = (!all.is_empty()).then(|| SingleWords {
             by_first,
-            all: any_first,
-            strings: strings.clone(),
+            all,
+            text,
+            spans,
         });
         Ok(ViewMatcher {
             script: self.script,
@@ -437,9 +442,21 @@ impl Builder {
 /// Single-word patterns, for matching words with masks (`m*laun`).
 #[derive(Debug)]
 struct SingleWords {
+    /// Single-word patterns by their first character.
     by_first: HashMap<char, Vec<u32>>,
+    /// All single-word patterns (for a word that starts with a mask).
     all: Vec<u32>,
-    strings: Vec<String>,
+    /// The single-word patterns, one after another.
+    text: String,
+    /// Each pattern's range in `text` (empty for other patterns).
+    spans: Vec<(u32, u32)>,
+}
+
+impl SingleWords {
+    fn get(&self, pattern: u32) -> Option<&str> {
+        let &(s, e) = self.spans.get(pattern as usize)?;
+        self.text.get(s as usize..e as usize)
+    }
 }
 
 /// The compiled matcher of one view.
@@ -472,9 +489,7 @@ impl ViewMatcher {
     pub(crate) fn size(&self) -> (&'static str, usize, usize) {
         let ac = self.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
         let singles = self.single_words.as_ref().map_or(0, |w| {
-            w.strings.iter().map(|s| s.len() + 24).sum::<usize>()
-                + w.all.len() * 8
-                + w.by_first.len() * 32
+            w.text.len() + w.spans.len() * 8 + w.all.len() * 8 + w.by_first.len() * 48
         });
         let tables = self.patterns.len() * std::mem::size_of::<Pattern>()
             + self.uses.len() * std::mem::size_of::<Use>()
@@ -652,10 +667,7 @@ impl ViewMatcher {
                 },
             };
             for &pi in candidates {
-                let (Some(p), Some(pat)) = (
-                    self.patterns.get(pi as usize),
-                    single.strings.get(pi as usize),
-                ) else {
+                let (Some(p), Some(pat)) = (self.patterns.get(pi as usize), single.get(pi)) else {
                     continue;
                 };
                 let pat: Vec<char> = pat.chars().collect();
