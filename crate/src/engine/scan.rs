@@ -418,7 +418,7 @@ impl Builder {
         };
         suffixes.sort_unstable();
         suffixes.dedup();
-        let single_words = (!all.is_empty()).then(|| SingleWords {
+        let single_words = (!all.is_empty()).then_some(SingleWords {
             by_first,
             all,
             text,

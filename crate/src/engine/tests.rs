@@ -434,3 +434,34 @@ fn masked_letters_and_confusables() {
         );
     }
 }
+
+#[test]
+fn near_with_clause_scope_stays_in_one_clause() {
+    let body = |scope: &str| {
+        format!(
+            "[[rule.near]]\na = {{ bn = [\"ওদের\"], en = [\"them\"] }}\nb = {{ bn_verbs = [\"মার\"], en_verbs = [\"kill\"] }}\nwithin = 5\n{scope}"
+        )
+    };
+    let words = engine(&rule("p.w", &body("")));
+    let clause = engine(&rule("p.c", &body("scope = \"clause\"")));
+    for text in [
+        "ওদের মারো",
+        "ওদের সবাইকে মেরে ফেলো",
+        "kill them all",
+        "them, kill",
+    ] {
+        assert_eq!(spans(&words, text).len(), 1, "{text}");
+        assert_eq!(spans(&clause, text).len(), 1, "{text}");
+    }
+    for text in [
+        "ওদের দেখেছি। মারো না",
+        "ওদের? মারবো না",
+        "them. Kill time",
+        "them;\nkilling",
+    ] {
+        assert_eq!(spans(&words, text).len(), 1, "{text}");
+        assert!(spans(&clause, text).is_empty(), "{text}");
+    }
+    // A dot inside a number or address is not a break.
+    assert_eq!(spans(&clause, "them 2.5 kill").len(), 1);
+}

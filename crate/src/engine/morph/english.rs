@@ -324,7 +324,10 @@ mod tests {
     #[test]
     fn en_terms_only_get_the_ies_plural() {
         assert_eq!(plural_forms("army"), ["army", "armies"]);
-        assert_eq!(plural_forms("bloody enemy"), ["bloody enemy", "bloody enemies"]);
+        assert_eq!(
+            plural_forms("bloody enemy"),
+            ["bloody enemy", "bloody enemies"]
+        );
         assert_eq!(plural_forms("boy"), ["boy"]);
         assert_eq!(plural_forms("kill"), ["kill"]);
     }
