@@ -151,8 +151,6 @@ pub(crate) struct Builder {
     /// Earlier words of multi-word verb entries (folded), interned.
     prefixes: Vec<Vec<String>>,
     prefix_index: HashMap<Vec<String>, u32>,
-    /// The suffix-set number of the verb clitics, once interned.
-    clitics: Option<usize>,
 }
 
 impl Builder {
@@ -169,7 +167,6 @@ impl Builder {
             term_verbs: Vec::new(),
             prefixes: Vec::new(),
             prefix_index: HashMap::new(),
-            clitics: None,
         }
     }
 
@@ -227,6 +224,9 @@ impl Builder {
     /// the skeleton view): every generated form of its last word as a whole
     /// word (a clitic allowed after it), preceded by its earlier words.
     pub(crate) fn add_verb(&mut self, entry: &str, mut u: Use) {
+        let Ok((entry, call_only)) = morph::split_tag(entry) else {
+            return;
+        };
         let (words, verb, alt) = morph::split_verb_entry(entry);
         let key = match self.script {
             Script::Bangla => {
@@ -242,7 +242,11 @@ impl Builder {
             },
         };
         let alone = words.is_empty();
-        let key = if alone { format!("{key}\u{0}") } else { key };
+        let key = format!(
+            "{key}{}{}",
+            if call_only { "\u{1}" } else { "" },
+            if alone { "\u{0}" } else { "" }
+        );
         let mut prefix = Vec::new();
         for w in words {
             let f = self.script.fold(w);
@@ -273,29 +277,32 @@ impl Builder {
     }
 
     /// Generates the forms of a verb once and points them at verb `id`
-    /// (`key` is the stem spec, ending in NUL for a verb used alone).
+    /// (`key` is the stem spec, then U+0001 for call forms only and NUL
+    /// for a verb used alone).
     fn add_verb_forms(&mut self, key: &str, id: u32) {
         let (spec, alone) = match key.strip_suffix('\u{0}') {
             Some(s) => (s, true),
             None => (key, false),
         };
-        let clitics = match self.clitics {
-            Some(c) => c,
-            None => {
-                let list = if self.script == Script::Bangla {
-                    morph::BN_CLITICS
-                } else {
-                    morph::BANGLISH_CLITICS
-                };
-                let c = self.intern_suffixes(list.iter().copied());
-                self.clitics = Some(c);
-                c
-            }
+        let (spec, call_only) = match spec.strip_suffix('\u{1}') {
+            Some(s) => (s, true),
+            None => (spec, false),
         };
+        let list = if self.script == Script::Bangla {
+            morph::BN_CLITICS
+        } else {
+            morph::BANGLISH_CLITICS
+        };
+        // The negative clitic turns a call into a report (`করেননি`).
+        let clitics = self.intern_suffixes(
+            list.iter()
+                .copied()
+                .filter(|c| !call_only || !morph::NEGATIVE_CLITICS.contains(c)),
+        );
         let policy = u32::try_from(clitics + 1).unwrap_or(u32::MAX);
         let forms = match self.script {
-            Script::Bangla => morph::bangla::verb_forms(spec),
-            _ => morph::banglish::verb_forms(spec, alone),
+            Script::Bangla => morph::bangla::verb_forms(spec, call_only),
+            _ => morph::banglish::verb_forms(spec, alone, call_only),
         };
         for form in forms {
             let folded = self.script.fold(&form);

@@ -465,3 +465,39 @@ fn near_with_clause_scope_stays_in_one_clause() {
     // A dot inside a number or address is not a break.
     assert_eq!(spans(&clause, "them 2.5 kill").len(), 1);
 }
+
+#[test]
+fn call_tag_keeps_only_imperatives_and_futures() {
+    let e = engine(&rule(
+        "p.v",
+        r#"terms = { bn_verbs = ["আগুন দে:call", "মার:call"], banglish_verbs = ["agun de:call"] }"#,
+    ));
+    for text in [
+        "আগুন দাও",
+        "আগুন দিন",
+        "আগুন দিমু",
+        "মারো",
+        "মেরো",
+        "মারবো",
+        "agun dao",
+        "agun dimu",
+    ] {
+        assert_eq!(excerpts(&e, text).len(), 1, "{text}");
+    }
+    for text in [
+        "আগুন দিয়েছে",
+        "আগুন দেওয়া হয়েছে",
+        "মেরেছে",
+        "মারল",
+        "মারেননি",
+        "agun diyeche",
+        "agun dilo",
+        "agun deyni",
+    ] {
+        assert!(
+            excerpts(&e, text).is_empty(),
+            "{text}: {:?}",
+            excerpts(&e, text)
+        );
+    }
+}
