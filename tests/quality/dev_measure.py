@@ -14,7 +14,9 @@ posts count as *flagged* with any block/warn finding, and as *noisy* with any
 finding at all (an advisory underline included).
 
 Usage: python3 tests/quality/dev_measure.py [--bin PATH] [--no-build]
-           [--sets dev-a,dev-b,news,karim] [--show N] [--extra-args ARGS]
+           [--sets dev-a,dev-b,news,karim] [--show N] [--extra-args ARGS] [--doc PATH]
+--doc PATH writes the tables between `<!-- dev:begin -->` and `<!-- dev:end -->` in PATH
+(docs/quality.md) instead of printing them.
 --show N prints up to N misses and false alarms of dev-a only (never dev-b).
 Python 3 standard library only.
 """
@@ -156,7 +158,31 @@ def main() -> None:
     ap.add_argument("--sets", default="dev-a,dev-b,news,karim")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--extra-args", default="")
+    ap.add_argument("--doc")
     a = ap.parse_args()
+    if a.doc and a.show:
+        sys.exit("--show prints posts; it cannot be used with --doc")
+    if a.doc:
+        import contextlib
+        import io
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            measure(a)
+        doc = Path(a.doc)
+        text = doc.read_text(encoding="utf-8")
+        begin, end = "<!-- dev:begin -->", "<!-- dev:end -->"
+        if begin not in text or end not in text:
+            sys.exit(f"{doc}: markers {begin} / {end} not found")
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        cmd = "python3 tests/quality/dev_measure.py --sets " + a.sets + (" --extra-args '" + a.extra_args + "'" if a.extra_args else "")
+        block = f"{begin}\nCommand: `{cmd}` (release CLI).\n" + buf.getvalue().replace("\n## ", "\n### ") + f"\n{end}"
+        doc.write_text(head + block + tail, encoding="utf-8")
+        return
+    measure(a)
+
+
+def measure(a) -> None:
     if not a.no_build:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
