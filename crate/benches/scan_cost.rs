@@ -21,7 +21,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sotorko::normalize::normalize;
-use sotorko::{Context, Engine};
+use sotorko::{Context, Engine, RulePack};
 use std::collections::BTreeSet;
 use std::hint::black_box;
 
@@ -49,7 +49,10 @@ fn benches(c: &mut Criterion) {
     };
     engine.warm_up();
 
-    let views = engine.term_patterns();
+    let views = match RulePack::default_pack() {
+        Ok(pack) => Engine::term_patterns(&pack),
+        Err(e) => panic!("the default pack must load: {e}"),
+    };
     let all: Vec<String> = views
         .iter()
         .flat_map(|(_, p)| p.iter().cloned())

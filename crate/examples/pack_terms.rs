@@ -15,7 +15,7 @@
 //! duplicates; counts go to standard error.
 
 use sotorko::rules::Terms;
-use sotorko::Engine;
+use sotorko::{Engine, RulePack};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -43,8 +43,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let engine = match Engine::default_pack() {
-        Ok(e) => e,
+    let pack = match RulePack::default_pack() {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("pack_terms: the default pack does not load: {e}");
             std::process::exit(2);
@@ -52,7 +52,7 @@ fn main() {
     };
     let mut terms = BTreeSet::new();
     if as_written {
-        for rule in engine.pack_rules() {
+        for rule in &pack.rules {
             written(&rule.terms, &mut terms);
             written(&rule.except, &mut terms);
             for near in &rule.near {
@@ -61,9 +61,9 @@ fn main() {
             }
         }
     } else {
-        for (view, patterns) in engine.term_patterns() {
+        for (view, patterns) in Engine::term_patterns(&pack) {
             eprintln!("{view}: {} patterns", patterns.len());
-            terms.extend(patterns.iter().cloned());
+            terms.extend(patterns);
         }
     }
     terms.retain(|t| !t.trim().is_empty());

@@ -358,6 +358,13 @@ impl Builder {
         }
     }
 
+    /// The view's name and the folded patterns collected so far, one per
+    /// automaton pattern (a string twice when it has two suffix policies).
+    pub(crate) fn into_patterns(self) -> (&'static str, Vec<String>) {
+        let patterns = self.terms.into_iter().map(|t| t.0).collect();
+        (self.script.name(), patterns)
+    }
+
     pub(crate) fn build(self) -> Result<ViewMatcher, EngineError> {
         let mut patterns = Vec::with_capacity(self.terms.len());
         let mut uses = Vec::new();
@@ -764,14 +771,6 @@ impl ViewMatcher {
                 }
             }
         }
-    }
-
-    /// The view's name and the literal patterns of its automaton (folded,
-    /// generated forms included), from the table kept for masked words; empty
-    /// when the view has no single-word pattern of two or more characters.
-    pub(crate) fn patterns(&self) -> (&'static str, &[String]) {
-        let strings = self.single_words.as_ref().map_or(&[][..], |w| &w.strings);
-        (self.script.name(), strings)
     }
 }
 
