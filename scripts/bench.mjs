@@ -3,7 +3,7 @@
  * Cost benchmarks of Sotorko, side by side in one run (run by hand or by
  * `./build.sh bench`, which builds first; never part of `./build.sh test`):
  *
- *   node scripts/bench.mjs [--node-only] [--rounds N] [--json FILE]
+ *   node scripts/bench.mjs [--node-only] [--rounds N] [--json FILE] [--wasm-dir DIR]
  *
  * 1. Package size: the built extension's zip (dist/sotorko-*-chromium.zip)
  *    and the engine's .wasm, raw and gzipped (zlib level 6, as `gzip -c`).
@@ -21,18 +21,21 @@
  * 4. Memory held by the built engine (`--example engine_memory`).
  *
  * `--node-only` skips 3 and 4 (the cargo builds and criterion runs).
+ * `--wasm-dir DIR` measures another build of the engine in Node instead
+ * (DIR/sotorko.js from wasm-bindgen, DIR/sotorko_bg.opt.wasm or
+ * DIR/sotorko_bg.wasm), e.g. one compiled at another opt-level.
  * Prints a Markdown report; `--json FILE` also writes the raw figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import os from "node:os";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const WASM = join(ROOT, "dist", "extension", "engine", "sotorko_bg.wasm");
-const GLUE = join(ROOT, "build", "wasm", "sotorko.js");
+let WASM = join(ROOT, "dist", "extension", "engine", "sotorko_bg.wasm");
+let GLUE = join(ROOT, "build", "wasm", "sotorko.js");
 const POSTS = join(ROOT, "crate", "benches", "posts.json");
 const CRITERION = join(ROOT, "target", "criterion");
 
@@ -59,16 +62,18 @@ export function naiveCount(text, terms) {
 }
 
 function parseArgs(argv) {
-  const opts = { nodeOnly: false, rounds: 21, json: null };
+  const opts = { nodeOnly: false, rounds: 21, json: null, wasmDir: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--node-only") opts.nodeOnly = true;
     else if (a === "--rounds") opts.rounds = Number(argv[++i]);
     else if (a === "--json") opts.json = argv[++i];
-    else throw new Error(`unknown argument ${a} (expected --node-only, --rounds N, --json FILE)`);
+    else if (a === "--wasm-dir") opts.wasmDir = argv[++i];
+    else throw new Error(`unknown argument ${a} (expected --node-only, --rounds N, --json FILE, --wasm-dir DIR)`);
   }
   if (!Number.isInteger(opts.rounds) || opts.rounds < 2) throw new Error("--rounds needs a whole number ≥ 2");
   if (opts.json === undefined) throw new Error("--json needs a file name");
+  if (opts.wasmDir === undefined) throw new Error("--wasm-dir needs a folder");
   return opts;
 }
 
@@ -211,7 +216,7 @@ function report({ size, terms, node, nat, env }) {
   L.push("| --- | --- | --- |");
   const zipOk = size.zipGzip <= BARS.packageGzipBytes;
   L.push(`| package \`${size.zipName}\`: raw / gzipped | ${fmtInt(size.zipRaw)} B / **${fmtInt(size.zipGzip)} B** (${kb(size.zipGzip)}) | ≤ 900 KB gzipped: ${verdict(zipOk)} |`);
-  L.push(`| engine \`dist/extension/engine/sotorko_bg.wasm\`: raw / gzipped | ${fmtInt(size.wasmRaw)} B / ${fmtInt(size.wasmGzip)} B (${kb(size.wasmGzip)}) | |`);
+  L.push(`| engine \`${relative(ROOT, WASM)}\`: raw / gzipped | ${fmtInt(size.wasmRaw)} B / ${fmtInt(size.wasmGzip)} B (${kb(size.wasmGzip)}) | |`);
   L.push(`| default pack's literal terms: engine patterns (folded, generated forms) / as written | ${fmtInt(terms.engine.length)} / ${fmtInt(terms.written.length)} | |`);
   L.push(`| WASM in Node: compile + instantiate (once, cold) | ${fmtMs(node.instantiateMs)} ms | |`);
   L.push(`| WASM in Node: \`new WasmEngine({})\` (default pack), median of ${node.builds.length} | ${fmtMs(node.buildMs)} ms | |`);
@@ -264,6 +269,11 @@ function report({ size, terms, node, nat, env }) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.wasmDir) {
+    GLUE = join(opts.wasmDir, "sotorko.js");
+    const opt = join(opts.wasmDir, "sotorko_bg.opt.wasm");
+    WASM = existsSync(opt) ? opt : join(opts.wasmDir, "sotorko_bg.wasm");
+  }
   for (const f of [WASM, GLUE]) if (!existsSync(f)) throw new Error(`${f} is missing: run ./build.sh first`);
   const posts = JSON.parse(readFileSync(POSTS, "utf8"));
   for (const [key, len] of [
