@@ -64,8 +64,10 @@ ensure_browsers() {
 }
 
 build_wasm() {
-  log "compiling the core for wasm32 (release, size-optimised, opt-level z)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build -q -p sotorko --lib --release \
+  # opt-level s, not z: z made checks ~5x slower (regex engines) for ~20 KB less gzipped
+  # (BENCHMARKS.md, "Cost side by side").
+  log "compiling the core for wasm32 (release, size-optimised, opt-level s)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build -q -p sotorko --lib --release \
     --target wasm32-unknown-unknown --no-default-features
   rm -rf build/wasm
   mkdir -p build/wasm
@@ -73,7 +75,7 @@ build_wasm() {
     target/wasm32-unknown-unknown/release/sotorko.wasm
   # wasm-opt runs after wasm-bindgen, so the custom sections are no longer needed except
   # target_features (wasm-opt reads it for the enabled features; keep it).
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers \
     build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
 }
 
