@@ -650,8 +650,8 @@ impl ViewMatcher {
         Some(pos)
     }
 
-    /// Matches single-word patterns against words with masks (`*`, `#`,
-    /// `_` inside a word, kept as [`MASK`] by the views): a mask stands for
+    /// Matches single-word patterns against words with masks (`*` inside
+    /// a word, kept as [`MASK`] by the views): a mask stands for
     /// nothing or for one letter (one akshara in Bangla).
     fn scan_masked(
         &self,

@@ -46,10 +46,11 @@
 //!
 //! | `ৰ`→`র`, `ৱ`→`ব` | Assamese letters typed for Bangla ones | `ৰাজাকাৰ` = `রাজাকার` |
 //!
-//! Obfuscation inside a word: `*`, `#`, `_` between Bangla letters become
+//! Obfuscation inside a word: `*` between Bangla letters becomes
 //! [`MASK`] (one unknown letter, matched by the engine's masked-word path:
-//! `ম*লাউন`); `.`, `-`, `·`, `•` after a one-akshara fragment and before a
-//! Bangla letter are dropped, joining the word (`প্র.শ্ন`, `মা.লা.উ.ন`).
+//! `ম*লাউন`); `.`, `-`, `·`, `•` between two one-akshara fragments are
+//! dropped, joining the word (`প্র.শ্ন`, `মা.লা.উ.ন`, but `মা-বাবা` stays
+//! two words).
 //!
 //! Deliberately **not** folded: `স` with `শ`/`ষ` (`শালা` would meet the
 //! greeting `সালাম` as a prefix), `ড়` with `র` (`পড়া` read / `পরা` wear,
@@ -75,7 +76,7 @@
 //!   `α ο ρ ι κ ν τ υ χ`, capitals too) read as Latin letters inside a word
 //!   that has a Latin letter (`kіll` → `kill`); a word of look-alikes only
 //!   is left out.
-//! - `*` or `#` after a letter inside a word becomes [`MASK`] (`m*laun`,
+//! - `*` after a letter inside a word becomes [`MASK`] (`m*laun`,
 //!   `f**k`); at the start or end of a word it separates.
 //! - Camel case splits words of letters (`#JoyBangla` → `joy bangla`,
 //!   `ShameOnBNP` → `shame on bnp`); words with digits or symbols are not
@@ -135,7 +136,7 @@ mod tests;
 pub use utf16::{utf16_offset, Utf16Index};
 
 /// Stands in the Bangla, Latin and skeleton views for a masking character
-/// inside a word (`*`, `#`, `_` in `ম*লাউন`, `m*laun`, `f**k`): one unknown
+/// inside a word (`*` in `ম*লাউন`, `m*laun`, `f**k`): one unknown
 /// letter or none. A private-use character, so it never comes from text
 /// into these views.
 pub const MASK: char = '\u{E000}';
