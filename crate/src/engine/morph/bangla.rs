@@ -709,6 +709,7 @@ const HO_CALL: &[&str] = &[
 /// Collects forms, all of them or only the call forms.
 struct Forms {
     out: Vec<String>,
+    seen: std::collections::HashSet<String>,
     call_only: bool,
 }
 
@@ -720,7 +721,7 @@ impl Forms {
                 continue;
             }
             let form = format!("{stem}{e}");
-            if !self.out.contains(&form) {
+            if self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -737,7 +738,7 @@ impl Forms {
                 None => (*f).to_owned(),
             };
             // নেই is "there is no", not "I take".
-            if form != "নেই" && !self.out.contains(&form) {
+            if form != "নেই" && self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -757,6 +758,7 @@ pub(crate) fn verb_forms(spec: &str, call_only: bool) -> Vec<String> {
     let alt = alt.map(|a| a.trim_end_matches(VIRAMA));
     let mut f = Forms {
         out: Vec::new(),
+        seen: std::collections::HashSet::new(),
         call_only,
     };
     if stem.is_empty() {
