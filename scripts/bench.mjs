@@ -222,8 +222,9 @@ function report({ size, terms, node, nat, env }) {
   L.push(`| WASM in Node: \`new WasmEngine({})\` (default pack), median of ${node.builds.length} | ${fmtMs(node.buildMs)} ms | |`);
   const row = (label, id, extra = "") =>
     `| ${label} (n = ${s[id].n}): median / p95 | **${fmtMs(s[id].median)}** / ${fmtMs(s[id].p95)} ms | ${extra} |`;
-  L.push(row(`WASM check, 300-char post (${node.findings.post_300} findings)`, "wasm_300", `≤ 1.5 ms: ${verdict(s.wasm_300.median <= BARS.check300Ms)} (p95 ${verdict(s.wasm_300.p95 <= BARS.check300Ms)})`));
-  L.push(row(`WASM check, 2,000-char post (${node.findings.post_2000} findings)`, "wasm_2000"));
+  const findings = (n) => `${n} finding${n === 1 ? "" : "s"}`;
+  L.push(row(`WASM check, 300-char post (${findings(node.findings.post_300)})`, "wasm_300", `≤ 1.5 ms: ${verdict(s.wasm_300.median <= BARS.check300Ms)} (p95 ${verdict(s.wasm_300.p95 <= BARS.check300Ms)})`));
+  L.push(row(`WASM check, 2,000-char post (${findings(node.findings.post_2000)})`, "wasm_2000"));
   for (const [name, label] of [
     ["engine", "engine patterns"],
     ["written", "terms as written"],
@@ -262,7 +263,7 @@ function report({ size, terms, node, nat, env }) {
   }
   L.push("");
   L.push("Commands: `node scripts/bench.mjs` (Node, sizes, terms) which runs");
-  L.push("`cargo run --release -q -p sotorko --no-default-features --example pack_terms [-- --written]`,");
+  L.push(`\`cargo run --release -q -p sotorko --no-default-features --example pack_terms [-- --written]\`${nat ? "," : "."}`);
   if (nat) L.push(`\`${CRITERION_CMD}\` and \`${MEMORY_CMD}\`.`);
   return L.join("\n");
 }
