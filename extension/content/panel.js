@@ -119,6 +119,7 @@ export class Panel {
     const children = [el(d, "div", { class: "s-head" }, heading, toggle), countRow, ctx];
     if (view.unguarded) {
       children.push(el(d, "div", { class: "s-unguarded", role: "alert", "data-sotorko-unguarded": "", text: t(lang, "contentUnguarded") }));
+      if (view.unguardedDescription) children.push(this.unguardedDetails(lang, view.unguardedDescription));
     }
     if (findings.length === 0) {
       children.push(el(d, "div", { class: "s-ok", text: t(lang, "contentNoFindings") }));
@@ -150,6 +151,43 @@ export class Panel {
     this.panel.hidden = false;
     this.announce(lang, findings, counts);
     this.position();
+  }
+
+  /**
+   * A disclosure with the structural description of the composer (roles,
+   * labels; never the post text) and a button that copies it for IT.
+   */
+  unguardedDetails(lang, description) {
+    const d = this.doc;
+    const box = el(d, "textarea", { class: "s-it-text", readonly: true, rows: "6", "data-sotorko-it-description": "", "aria-label": t(lang, "contentUnguardedDetails") });
+    box.value = description;
+    const status = el(d, "span", { class: "s-it-status", role: "status", "data-sotorko-it-status": "" });
+    const copy = el(d, "button", { type: "button", class: "s-button", "data-sotorko-action": "copy-it", text: t(lang, "contentUnguardedCopy") });
+    copy.addEventListener("click", (event) => {
+      event.stopPropagation();
+      if (!event.isTrusted) return;
+      const done = () => {
+        status.textContent = t(lang, "contentUnguardedCopied");
+        copy.setAttribute("data-sotorko-copied", "");
+      };
+      const fallback = () => {
+        // No clipboard permission: select the text so Ctrl+C copies it.
+        box.focus();
+        box.select();
+        if (d.execCommand?.("copy")) done();
+      };
+      const clip = d.defaultView?.navigator?.clipboard;
+      if (clip?.writeText) clip.writeText(description).then(done, fallback);
+      else fallback();
+    });
+    return el(
+      d,
+      "details",
+      { class: "s-it", "data-sotorko-it": "" },
+      el(d, "summary", { text: t(lang, "contentUnguardedDetails") }),
+      box,
+      el(d, "div", { class: "s-actions" }, copy, status),
+    );
   }
 
   announce(lang, findings, counts) {

@@ -33,6 +33,20 @@ const VALID = {
   requireReasonToOverride: true,
   uiLanguage: "bn",
   lockedSettings: ["enabled", "mode"],
+  siteAdapterOverrides: {
+    sendLabels: { exact: ["Publicar"], prefix: ["Publicar "] },
+    handOffLabels: { exact: ["Siguiente"] },
+    notSendLabels: { suffix: [" আমন্ত্রণ"] },
+    backLabels: { exact: ["Atrás"] },
+    closeLabels: { exact: ["Cerrar"] },
+    commentBoxLabels: { prefix: ["Comentar como "], contains: ["comentario"] },
+    replyBoxLabels: { prefix: ["Responder a "] },
+    messengerBoxLabels: { prefix: ["Escribe a "] },
+    editorSelectors: ['div[contenteditable="true"][aria-label^="Crear"]'],
+    controlSelectors: ['div[data-mcomponent="MContainer"][data-action-id]'],
+    sendSlotSelectors: ["#composer-send-slot"],
+    commentBoxSelectors: ["div.comment-box > textarea"],
+  },
 };
 
 /** A value of the wrong JSON type for a schema type. */
