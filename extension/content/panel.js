@@ -291,7 +291,7 @@ export class Panel {
 /** Height kept clear below a composer (its action row: Post, Comment …). */
 export const ACTION_ROW_PX = 72;
 
-/** Width kept clear right of a composer (inline send/emoji buttons of comment boxes). */
+/** Width kept clear right of a composer (inline send/emoji buttons of comment boxes) and left of it (m.facebook.com's camera icon). */
 export const ACTION_COLUMN_PX = 56;
 
 /**
@@ -301,10 +301,10 @@ export const ACTION_COLUMN_PX = 56;
 export function choosePanelPlace(anchor, { w, h }, { vw, vh }, gap = 12) {
   const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
   const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
-  const keep = { left: anchor.left, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
+  const keep = { left: anchor.left - ACTION_COLUMN_PX, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
   const candidates = [
     { side: "right", left: keep.right + gap, top: clampTop(anchor.top) },
-    { side: "left", left: anchor.left - gap - w, top: clampTop(anchor.top) },
+    { side: "left", left: keep.left - gap - w, top: clampTop(anchor.top) },
     { side: "above", left: clampLeft(anchor.left), top: anchor.top - gap - h },
     { side: "below", left: clampLeft(anchor.left), top: keep.bottom + gap },
   ];

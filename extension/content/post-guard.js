@@ -274,6 +274,9 @@ export class PostGuard {
    * or gone, handed off within HANDOFF.maxAgeMs.
    */
   pendingDraftFor(el) {
+    const dialog = el.closest(COMPOSER_CONTAINERS.dialog);
+    // A later step has no text box of its own (a chat or a share box is not a later step).
+    if (!dialog || dialog.querySelector('[contenteditable="true"], textarea')) return null;
     const now = Date.now();
     let best = null;
     for (const [id, draft] of this.handoffs) {
@@ -282,7 +285,6 @@ export class PostGuard {
         continue;
       }
       if (isShown(draft.composer.el)) continue;
-      if (draft.composer.el.isConnected && draft.composer.el.closest(COMPOSER_CONTAINERS.dialog)?.contains(el)) continue;
       if (!best || draft.at > best.at) best = draft;
     }
     return best;
@@ -333,8 +335,7 @@ export class PostGuard {
       return;
     }
     if (info.role === "send" || info.role === "handoff" || info.role === "slot") {
-      const dialog = info.el.closest(COMPOSER_CONTAINERS.dialog);
-      const draft = dialog ? this.pendingDraftFor(info.el) : null;
+      const draft = this.pendingDraftFor(info.el);
       if (draft) this.guard(event, draft.composer, { kind: "click", target: info.el, role: info.role, draft });
     }
   }
@@ -371,7 +372,7 @@ export class PostGuard {
           this.guard(event, composer, { kind: "click", target: info.el, role: info.role });
           return;
         }
-        const draft = info.el.closest(COMPOSER_CONTAINERS.dialog) ? this.pendingDraftFor(info.el) : null;
+        const draft = this.pendingDraftFor(info.el);
         if (draft) {
           this.guard(event, draft.composer, { kind: "click", target: info.el, role: info.role, draft });
           return;
