@@ -23,7 +23,7 @@
  * editor is held for that draft. "Edit post" goes back to the draft (the
  * later step's Back control) and never discards it.
  */
-import { SUBMIT_BUTTONS, HANDOFF_BUTTONS, BACK_BUTTONS, CLOSE_BUTTONS, COMPOSER_CONTAINERS, CONTROLS, HANDOFF } from "./site-adapters.js";
+import { SUBMIT_BUTTONS, HANDOFF_BUTTONS, BACK_BUTTONS, CLOSE_BUTTONS, COMPOSER_CONTAINERS, CONTROLS, HANDOFF, HOSTS } from "./site-adapters.js";
 import { matchesLabel } from "./label-match.js";
 import { controlSelector, sendSlotSelector } from "./adapter-overrides.js";
 import { AllowTokens } from "./allow-token.js";
@@ -123,7 +123,7 @@ const COMMENT_LIKE = new Set(["comment", "reply"]);
  * container or no control at all yet.
  */
 export function submitButtonUnrecognised(composerEl, guard) {
-  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form);
+  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form) ?? mobileScreenOf(composerEl);
   if (!container) return false;
   const controls = [...container.querySelectorAll(controlSelector())].filter((b) => !composerEl.contains(b) && !b.contains(composerEl));
   if (controls.length === 0) return false;
@@ -134,6 +134,20 @@ export function submitButtonUnrecognised(composerEl, guard) {
     if (!guard) return info.role === "send" || info.role === "handoff";
     return guard.composerForControl(info)?.el === composerEl;
   });
+}
+
+/**
+ * On m.facebook.com a composer is a full screen without a dialog or form:
+ * its scope is the nearest ancestor (a few levels up) holding controls.
+ */
+function mobileScreenOf(composerEl) {
+  const doc = composerEl.ownerDocument;
+  if (!HOSTS.mobile.includes(doc.location?.hostname ?? "")) return null;
+  let node = composerEl.parentElement;
+  for (let i = 0; node && i < COMPOSER_CONTAINERS.mobileScreenDepth; i++, node = node.parentElement) {
+    if ([...node.querySelectorAll(controlSelector())].some((b) => !b.contains(composerEl))) return node;
+  }
+  return null;
 }
 
 /**

@@ -243,6 +243,8 @@ export const COMPOSER_CONTAINERS = Object.freeze({
   form: "form",
   /** Facebook wraps comment composers in a form or a role-less div; walking up this many levels finds the button. */
   maxAncestorDepth: 12,
+  /** m.facebook.com: how far up from a composer its screen (the ancestor holding its controls) is looked for. */
+  mobileScreenDepth: 4,
 });
 
 /** Hints for deciding which page (identity) a composer belongs to. */

@@ -372,6 +372,23 @@ describeInEachBrowser("Facebook's real shapes", (ctx) => {
     await page.close();
   });
 
+  test("cannot hold on m.facebook.com either: an unknown 'PUBLICAR' control is reported, and the post goes out once, unchanged", async () => {
+    await setUserSettings(ctx.browser, { officialByDefault: true });
+    const page = await openFixture(ctx.browser, ctx.server, "/?lang=es", "m.facebook.com");
+    await page.click('div[role="button"][data-mcomponent="ServerTextArea"]');
+    await page.click('div[data-mcomponent="MInputBox"] textarea');
+    await page.type(POLITICAL);
+    await waitForCheck(page, "post", POLITICAL.length);
+    await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-unguarded]")), { message: "the panel says it cannot hold" });
+    const description = await page.evaluate(() => document.querySelector("[data-sotorko-host]").shadowRoot.querySelector("[data-sotorko-it-description]").value);
+    assert.match(description, /data-mcomponent="MContainer"/);
+    assert.match(description, /text="PUBLICAR"/);
+    await page.click('[data-fixture-action="m-post"]');
+    await ctx.server.waitForPosted((l) => l.length >= 1);
+    assert.deepEqual((await expectUntouched(page, ctx.server)).map((p) => p.text), [POLITICAL]);
+    await page.close();
+  });
+
   test("privacy: no request from the extension on any of these surfaces", () => {
     const log = ctx.sessionRequests();
     assert.ok(log.some((r) => r.kind === "https" && r.host === "m.facebook.com"), "the log covers the session");
