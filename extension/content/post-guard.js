@@ -255,6 +255,8 @@ export class PostGuard {
     if (dialog) {
       const list = inside(dialog).filter((c) => isShown(c.el));
       if (role === "icon") return pick(list.filter((c) => COMMENT_LIKE.has(c.kind) && this.isTrailingControl(el, c, dialog)));
+      // A post opened in a dialog has its action row (Share …) above its comment box.
+      if (role === "send" && !fromAria) return pick(list.filter((c) => !COMMENT_LIKE.has(c.kind) || follows(c.el, el)));
       return pick(list);
     }
     const form = el.closest(COMPOSER_CONTAINERS.form);
@@ -383,6 +385,7 @@ export class PostGuard {
       if (info && info.role !== "icon") {
         const composer = this.composerForControl(info);
         if (composer) {
+          if (info.role === "handoff") this.noteHandOff(composer);
           this.guard(event, composer, { kind: "click", target: info.el, role: info.role });
           return;
         }
