@@ -285,7 +285,7 @@ async function renderUnguarded() {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsUnguardedNone") }));
     return;
   }
-  const count = el("p", { text: t("optionsUnguardedCount", [String(log.count), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
+  const count = el("p", { text: t("optionsUnguardedCount", [log.count.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB"), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
   const items = [...(log.recent ?? [])].reverse().map((r) => el("li", {}, [el("div", { className: "muted", text: `${formatTime(r.at)} — ${r.host}` }), el("pre", { text: r.description })]));
   body.replaceChildren(count, el("ol", { className: "unguarded-list" }, items));
 }
