@@ -84,6 +84,14 @@ export class ComposerFinder {
   refresh() {
     this.selector = editorSelectorFor(this.doc.location?.hostname ?? "");
     this.ignored = new WeakSet();
+    // Tracked composers may read differently now (a comment box label added by policy).
+    for (const composer of this.composers) {
+      const kind = classifyComposer(composer.el, this.doc.location);
+      if (kind === "messenger") {
+        this.ignored.add(composer.el);
+        this.remove(composer);
+      } else composer.kind = kind;
+    }
     if (this.doc.documentElement) this.scan(this.doc);
   }
 

@@ -10,7 +10,7 @@
  * Business Suite's zero-width spaces, and the siteAdapterOverrides policy.
  * Real Chromium and Firefox ESR, built extension.
  */
-import { test, describe, before, after } from "node:test";
+import { test, describe, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { unexpectedTraffic } from "../harness/traffic.mjs";
 import { startFixtureServer } from "../harness/server.mjs";
@@ -396,8 +396,8 @@ describeInEachBrowser("Facebook's real shapes", (ctx) => {
   });
 });
 
-/** The policy of the override test: Spanish "Publicar" (send) and "Atrás" (back) added; "Siguiente" (Next) deliberately not. */
-const OVERRIDES = { siteAdapterOverrides: { sendLabels: { exact: ["Publicar"] }, backLabels: { exact: ["Atrás"] } } };
+/** The policy of the override test: Spanish "Publicar" (send), "Atrás" (back) and "Comentar como …" (comment box) added; "Siguiente" (Next) deliberately not. */
+const OVERRIDES = { siteAdapterOverrides: { sendLabels: { exact: ["Publicar"] }, backLabels: { exact: ["Atrás"] }, commentBoxLabels: { prefix: ["Comentar como "] } } };
 
 for (const name of BROWSERS) {
   describe(`siteAdapterOverrides policy in ${name}`, { concurrency: false }, () => {
@@ -423,6 +423,7 @@ for (const name of BROWSERS) {
       await browser?.close();
       await server?.close();
     });
+    beforeEach(() => server.reset());
 
     test("a label added by policy makes an unknown interface's later-step button a send: an unrecognised Next hands the draft on, 'Publicar' in the editor-less step is held, Edit goes back to the draft, Post anyway posts once", async () => {
       await setUserSettings(browser, OFFICIAL);
@@ -451,6 +452,24 @@ for (const name of BROWSERS) {
       const posted = await postAnywayOnce(page, server);
       assert.equal(posted[0].text, POLITICAL);
       assert.deepEqual(unexpectedTraffic({ server, browser }), []);
+      await page.close();
+    });
+
+    test("a comment box label added by policy ('Comentar como NAME'): Enter there is held, and Post anyway sends once", async () => {
+      await setUserSettings(browser, OFFICIAL);
+      const page = await openFixture(browser, server, "/ministryofexample?lang=es");
+      assert.match(await page.getAttribute(COMMENT_EDITOR, "aria-label"), /^Comentar como /);
+      await page.click(COMMENT_EDITOR);
+      await page.type(POLITICAL);
+      await waitForCheck(page, "comment", POLITICAL.length);
+      await page.press("Enter");
+      await expectHeld(page, server);
+      await clickDialogAction(page, "edit");
+      assert.equal(await page.evaluate((sel) => window.__fixture.lexicalText(sel), COMMENT_EDITOR), POLITICAL);
+      await page.press("Enter");
+      await waitForDialog(page);
+      const posted = await postAnywayOnce(page, server);
+      assert.deepEqual([posted[0].surface, posted[0].text], ["comment", POLITICAL]);
       await page.close();
     });
 
