@@ -45,20 +45,20 @@ PROVENANCE = OUT_DIR / "PROVENANCE.md"
 
 SEED = 20261130
 CLASSES = ("derogatory", "violent", "sexist", "communal")
-HASH_BITS = 16
-EPOCHS = int(__import__("os").environ.get("EPOCHS", "6"))
+HASH_BITS = 15
+EPOCHS = 6
 LR0 = 0.25
 L2 = 2e-6
 FOLDS = 5
-OURS_REPEAT = int(__import__("os").environ.get("OURS_REPEAT", "4"))  # our own posts are seen this many times per epoch
+OURS_REPEAT = 4  # our own posts are seen this many times per epoch
 MAX_WORDS = 80
 # Threshold targets (fractions of official-register benign text, out of fold).
-POST_FIRE = float(__import__("os").environ.get("POST_FIRE", "0.015"))  # corpus + dev-a benign posts with a clause over the threshold
-NEWS_FIRE = 0.004  # news sentences over the threshold
+POST_FIRE = 0.005  # corpus + dev-a benign posts with a clause over the threshold
+NEWS_FIRE = 0.002  # news sentences over the threshold
 # The looser "framed" threshold, used when the stance is paired with a target
 # in the same clause (a `model` list on a side of a `near` matcher).
-FRAMED_POST_FIRE = float(__import__("os").environ.get("FRAMED_POST_FIRE", "0.06"))
-FRAMED_NEWS_FIRE = 0.02
+FRAMED_POST_FIRE = 0.03
+FRAMED_NEWS_FIRE = 0.01
 
 # Dataset labels -> stance classes (documented in PROVENANCE.md).
 KARIM = {"Personal": "derogatory", "Political": "derogatory",
@@ -276,10 +276,24 @@ def load_data() -> tuple[list[Example], dict]:
     return examples, inputs
 
 
+def jsonl_folds(path: Path) -> dict[str, int]:
+    """A fold for every post of a JSON-lines file (by id), also for posts left
+    out of training, so the whole system can be cross-validated on it."""
+    ids = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                ids.append(json.loads(line)["id"])
+    order = list(range(len(ids)))
+    random.Random(f"{SEED}:{path.name}").shuffle(order)
+    return {ids[i]: rank % FOLDS for rank, i in enumerate(order)}
+
+
 def jsonl_examples(path: Path, source: str) -> list[Example]:
     """Benign posts -> none; violations -> their categories' classes, the
     evidence span when given (else the text). Posts whose categories map to
     no class (political, secrecy, personal-content) are left out."""
+    folds = jsonl_folds(path)
     part = []
     with path.open(encoding="utf-8") as f:
         for line in f:
@@ -288,14 +302,14 @@ def jsonl_examples(path: Path, source: str) -> list[Example]:
             d = json.loads(line)
             expect = d.get("expect") or []
             if not expect:
-                part.append(Example(d["text"], frozenset(), source, benign_kind="post", meta=d["id"]))
-                continue
-            labels = frozenset(CATEGORY[c] for c in expect if c in CATEGORY)
-            if not labels:
-                continue
-            text = d.get("evidence") or d["text"]
-            part.append(Example(text, labels, source, meta=d["id"]))
-    assign_folds(part, f"{source}:{path.name}")
+                ex = Example(d["text"], frozenset(), source, benign_kind="post", meta=d["id"])
+            else:
+                labels = frozenset(CATEGORY[c] for c in expect if c in CATEGORY)
+                if not labels:
+                    continue
+                ex = Example(d.get("evidence") or d["text"], labels, source, meta=d["id"])
+            ex.fold = folds[d["id"]]
+            part.append(ex)
     return part
 
 
@@ -482,33 +496,16 @@ def main() -> int:
             ft = [math.ceil(t / s) for t, s in zip(thresholds, fs)]
             ff = [math.ceil(t / s) for t, s in zip(framed, fs)]
             (args.folds / f"fold{k}.bin").write_bytes(encode(fq, fqb, fs, ft, ff))
-        folds = {}
-        for ex in examples:
-            if ex.source in ("dev-a", "bdshs") and ex.meta is not None:
-                key = ex.meta if ex.source == "dev-a" else None
-                if key is not None:
-                    folds[key] = ex.fold
-        # BD-SHS rows in file order, dev-a ids (benign and violations that map to a class).
+        corpus = {}
+        for p in sorted((REPO / "tests" / "corpus").glob("*.jsonl")):
+            corpus.update(jsonl_folds(p))
         (args.folds / "folds.json").write_text(json.dumps({
-            "dev-a": folds,
+            "dev-a": jsonl_folds(DATA / "dev" / "dev-a.jsonl"),
+            "corpus": corpus,
             "bdshs": [ex.fold for ex in examples if ex.source == "bdshs"],
-            "dev-a-order": dev_a_folds(),
+            "news": [ex.fold for ex in examples if ex.source == "news"],
         }, ensure_ascii=False))
     return 0
-
-
-def dev_a_folds() -> dict:
-    """A fold for every dev-a post (also those left out of training), for
-    cross-validating the whole system: the trained posts keep their fold,
-    the others get one by the same seeded rule."""
-    ids = []
-    with (DATA / "dev" / "dev-a.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                ids.append(json.loads(line)["id"])
-    order = list(range(len(ids)))
-    random.Random(f"{SEED}:dev-a-all").shuffle(order)
-    return {ids[i]: rank % FOLDS for rank, i in enumerate(order)}
 
 
 def cv_report(examples, oof_unit, oof_clause, thresholds, which) -> str:

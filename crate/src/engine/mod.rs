@@ -15,10 +15,11 @@ mod words;
 
 use crate::model::{Context, Finding, Report, Severity, Summary};
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
+use crate::stance::{Level, Stance, StanceModel};
 use prefilter::RegexPrefilter;
 use scan::{Hits, Role, Script, Use, ViewMatcher};
 use spans::SpanSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use words::{words_between, WordIndex};
 
 /// Why an engine could not be built.
@@ -48,6 +49,11 @@ pub struct Engine {
     /// rule (a candidate finding or one side of a `near`), and the regex,
     /// compiled on first use.
     regexes: Vec<(u32, Role, LazyRegex)>,
+    /// For each `model` matcher: its rule, what a driver word means to the
+    /// rule, the class and the threshold it needs.
+    model_uses: Vec<(u32, Role, Stance, Level)>,
+    /// The stance model, when a rule uses it and it is switched on.
+    stance: Option<Arc<StanceModel>>,
 }
 
 /// A regex compiled the first time a text may match it. Building an engine
@@ -107,6 +113,7 @@ impl Engine {
             }
         };
         let mut regexes = Vec::new();
+        let mut model_uses = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
             let rule_no = u32::try_from(i).unwrap_or(ALLOW - 1);
             add(&mut builders, &rule.terms, Use::new(rule_no, Role::Term));
@@ -121,8 +128,17 @@ impl Engine {
                 }
             };
             add_regexes(&rule.regex, Role::Term);
+            for &stance in &rule.model {
+                model_uses.push((rule_no, Role::Term, stance, Level::Alone));
+            }
             for (n, near) in rule.near.iter().enumerate() {
                 let n = u16::try_from(n).unwrap_or(u16::MAX);
+                for &stance in &near.a_model {
+                    model_uses.push((rule_no, Role::NearA(n), stance, Level::Framed));
+                }
+                for &stance in &near.b_model {
+                    model_uses.push((rule_no, Role::NearB(n), stance, Level::Framed));
+                }
                 add(&mut builders, &near.a, Use::new(rule_no, Role::NearA(n)));
                 add(&mut builders, &near.b, Use::new(rule_no, Role::NearB(n)));
                 add_regexes(&near.a_regex, Role::NearA(n));
@@ -136,11 +152,18 @@ impl Engine {
             views.push(b.build()?);
         }
         let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.2.pattern.as_str()));
+        let stance = if model_uses.is_empty() {
+            None
+        } else {
+            StanceModel::embedded()
+        };
         Ok(Engine {
             rules: pack.rules,
             views,
             prefilter,
             regexes,
+            model_uses,
+            stance,
         })
     }
 
@@ -151,7 +174,21 @@ impl Engine {
             views: Vec::new(),
             prefilter: RegexPrefilter::new(std::iter::empty()),
             regexes: Vec::new(),
+            model_uses: Vec::new(),
+            stance: None,
         }
+    }
+
+    /// Switches the stance model off (`None`: `model` matchers never match)
+    /// or replaces it (e.g. a fold model for cross-validation). An engine
+    /// starts with the embedded model when any rule has a `model` matcher.
+    pub fn set_stance_model(&mut self, model: Option<Arc<StanceModel>>) {
+        self.stance = model.filter(|_| !self.model_uses.is_empty());
+    }
+
+    /// True when `model` matchers are active (a rule uses the model and it is on).
+    pub fn uses_stance_model(&self) -> bool {
+        self.stance.is_some()
     }
 
     /// The rules, in pack order.
@@ -185,11 +222,12 @@ impl Engine {
             vm.scan(view, text, &active, &mut hits);
         }
         self.scan_regexes(&norm.regex, text, &active, &mut hits);
+        let clauses = self.scan_model(text, &active, &mut hits);
 
         let mut word_index: Option<WordIndex> = None;
         self.apply_exceptions(&mut hits, text, &mut word_index);
         let mut candidates = std::mem::take(&mut hits.terms);
-        self.resolve_near(&mut hits, text, &mut word_index, &mut candidates);
+        self.resolve_near(&mut hits, text, &mut word_index, &clauses, &mut candidates);
         self.findings(text, &severities, candidates)
     }
 
@@ -221,6 +259,57 @@ impl Engine {
         }
     }
 
+    /// Runs the stance model when an active rule uses it: the driver words
+    /// of each clause over a class's threshold become hits of every `model`
+    /// matcher of that class. Returns the clause spans (empty when the model
+    /// did not run), which bound `near` pairs with a `model` side.
+    fn scan_model(
+        &self,
+        text: &str,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) -> Vec<(usize, usize)> {
+        let Some(model) = &self.stance else {
+            return Vec::new();
+        };
+        if !self.model_uses.iter().any(|u| active(u.0)) {
+            return Vec::new();
+        }
+        let clauses = model.analyse(text);
+        for &(rule, role, stance, level) in &self.model_uses {
+            if !active(rule) {
+                continue;
+            }
+            // A framed stance pairs with the other side of its `near`: that
+            // side's matches (the targets) are left out of the score, so a
+            // clause that only names a faith or an office does not count.
+            let others: Vec<(usize, usize)> = match role {
+                Role::NearA(n) | Role::NearB(n) => {
+                    let other_is_b = matches!(role, Role::NearA(_));
+                    hits.near
+                        .iter()
+                        .filter(|h| h.0 == rule && h.1 == n && h.2 == other_is_b)
+                        .map(|h| (h.3, h.4))
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            if matches!(role, Role::NearA(_) | Role::NearB(_)) && others.is_empty() {
+                continue;
+            }
+            let threshold = model.threshold(stance, level);
+            for clause in &clauses {
+                let excluded = |s: usize, e: usize| others.iter().any(|o| o.0 < e && s < o.1);
+                if let Some(drivers) = clause.drivers(stance, threshold, excluded) {
+                    for (s, e) in drivers {
+                        hits.push(rule, role, s, e);
+                    }
+                }
+            }
+        }
+        clauses.into_iter().map(|c| c.span).collect()
+    }
+
     /// Compiles every regex now rather than on first use (e.g. in idle time
     /// after building), so no later check pays for it.
     pub fn warm_up(&self) {
@@ -235,6 +324,7 @@ impl Engine {
         hits: &mut Hits,
         text: &str,
         word_index: &mut Option<WordIndex>,
+        clauses: &[(usize, usize)],
         out: &mut Vec<(u32, usize, usize)>,
     ) {
         if hits.near.is_empty() {
@@ -252,11 +342,14 @@ impl Engine {
             }
             let group = &near[i..j];
             i = j;
-            let within = self
+            let near_def = self
                 .rules
                 .get(rule as usize)
-                .and_then(|r| r.near.get(n as usize))
-                .map_or(0, |x| x.within as usize);
+                .and_then(|r| r.near.get(n as usize));
+            let within = near_def.map_or(0, |x| x.within as usize);
+            // A pair with a model side must lie inside one clause.
+            let one_clause =
+                near_def.is_some_and(|x| !x.a_model.is_empty() || !x.b_model.is_empty());
             let split = group.partition_point(|h| !h.2);
             let (a_hits, b_hits) = group.split_at(split);
             if a_hits.is_empty() || b_hits.is_empty() {
@@ -274,8 +367,11 @@ impl Engine {
                 let paired = candidates.into_iter().flatten().find_map(|k| {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
-                    (disjoint && words_between(aw, b.0) <= within)
-                        .then(|| (a.3.min(b.1), a.4.max(b.2)))
+                    let (s, e) = (a.3.min(b.1), a.4.max(b.2));
+                    (disjoint
+                        && words_between(aw, b.0) <= within
+                        && (!one_clause || in_one_clause(clauses, s, e)))
+                    .then_some((s, e))
                 });
                 if let Some((s, e)) = paired {
                     out.push((rule, s, e));
@@ -432,6 +528,12 @@ impl Engine {
                     .any(|f| f.rule == rule.id)
             })
     }
+}
+
+/// True when `s..e` lies inside one of the sorted, disjoint `clauses`.
+fn in_one_clause(clauses: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let k = clauses.partition_point(|c| c.0 <= s);
+    k > 0 && clauses.get(k - 1).is_some_and(|c| e <= c.1)
 }
 
 fn example_problem(rule: &Rule, message: String) -> Problem {

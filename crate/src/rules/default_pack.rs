@@ -9,6 +9,14 @@ pub const DEFAULT_PACK_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/default/00-sets.toml"),
     ),
     (
+        "05-targets.toml",
+        include_str!("../../rules/default/05-targets.toml"),
+    ),
+    (
+        "90-model.toml",
+        include_str!("../../rules/default/90-model.toml"),
+    ),
+    (
         "belittling.toml",
         include_str!("../../rules/default/belittling.toml"),
     ),

@@ -28,7 +28,8 @@ pub(crate) struct RawPackMeta {
 }
 
 /// A term list: `{ bn = [...], bn_words = [...], bn_suffixes = [...], en = [...],
-/// banglish = [...], sets = [...], regex = [...] }` (`regex` only in `near` sides).
+/// banglish = [...], sets = [...], regex = [...], model = [...] }` (`regex` and
+/// `model` only in `near` sides).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTermList {
@@ -45,6 +46,8 @@ pub(crate) struct RawTermList {
     pub banglish: Vec<Spanned<String>>,
     #[serde(default)]
     pub sets: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub model: Vec<Spanned<String>>,
 }
 
 /// `severity = { official = "...", personal = "..." }`.
@@ -98,6 +101,8 @@ pub(crate) struct RawRule {
     pub terms: Option<Spanned<RawTermList>>,
     #[serde(default)]
     pub regex: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub model: Vec<Spanned<String>>,
     #[serde(default)]
     pub near: Vec<Spanned<RawNear>>,
     pub except: Option<Spanned<RawTermList>>,

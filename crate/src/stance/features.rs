@@ -120,7 +120,11 @@ pub fn for_each_feature(words: &[Word], bits: u8, mut f: impl FnMut(usize, usize
     let mut padded = String::new();
     let mut bounds: Vec<usize> = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        f(k, fold(fnv(fnv(FNV_OFFSET, b"w"), w.text.as_bytes()), bits), false);
+        f(
+            k,
+            fold(fnv(fnv(FNV_OFFSET, b"w"), w.text.as_bytes()), bits),
+            false,
+        );
         padded.clear();
         padded.push('<');
         padded.push_str(&w.text);

@@ -23,7 +23,8 @@ use std::sync::{Arc, OnceLock};
 static EMBEDDED: &[u8] = include_bytes!("../../model/stance.bin");
 
 /// A stance class of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// Insults, contempt, ridicule of a person or group.
     Derogatory,
@@ -121,26 +122,62 @@ pub struct ClauseScore {
     pub scores: [i32; 4],
 }
 
-/// A clause over a class's threshold, with its driver words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StanceHit {
-    /// The class.
-    pub stance: Stance,
-    /// The strictest threshold the score reached.
-    pub level: Level,
-    /// Byte span of the clause.
-    pub clause: (usize, usize),
-    /// Byte spans of the driver words (at most three, strongest first).
-    pub drivers: Vec<(usize, usize)>,
+/// One clause as the model sees it: its scores, and how much each of its
+/// words adds to each score (a word's own features plus the bigrams it is
+/// part of), for naming driver words and for leaving target words out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClauseAnalysis {
+    /// Byte span of the clause in the original text.
+    pub span: (usize, usize),
+    /// The integer score of each class, in [`Stance::ALL`] order.
+    pub scores: [i32; 4],
+    /// Byte spans of the scored words, in order.
+    pub words: Vec<(usize, usize)>,
+    /// Per word, what it adds to each class score.
+    pub contributions: Vec<[i32; 4]>,
 }
 
-/// Everything the model found in a text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StanceReport {
-    /// Byte spans of every clause, in order.
-    pub clauses: Vec<(usize, usize)>,
-    /// Clauses over a threshold, per class.
-    pub hits: Vec<StanceHit>,
+impl ClauseAnalysis {
+    /// The driver words of `stance` when the clause reaches `threshold`
+    /// without the positive contributions of the words for which
+    /// `excluded(start, end)` is true (e.g. the target of a frame rule, so
+    /// that naming a faith is not read as hostility to it). Drivers are the
+    /// other words that add most to the score: positive, at least a third of
+    /// the strongest, at most three, strongest first. `None` when the clause
+    /// stays below the threshold or no word drives it.
+    pub fn drivers(
+        &self,
+        stance: Stance,
+        threshold: i32,
+        excluded: impl Fn(usize, usize) -> bool,
+    ) -> Option<Vec<(usize, usize)>> {
+        let c = stance.index();
+        if self.scores[c] < threshold {
+            return None;
+        }
+        let mut score = self.scores[c];
+        let mut ranked: Vec<(i32, usize)> = Vec::new();
+        for (k, (&(s, e), w)) in self.words.iter().zip(&self.contributions).enumerate() {
+            if excluded(s, e) {
+                score -= w[c].max(0);
+            } else if w[c] > 0 {
+                ranked.push((w[c], k));
+            }
+        }
+        if score < threshold {
+            return None;
+        }
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let top = ranked.first()?.0;
+        Some(
+            ranked
+                .iter()
+                .take(3)
+                .filter(|r| r.0 * 3 >= top)
+                .map(|r| self.words[r.1])
+                .collect(),
+        )
+    }
 }
 
 fn read_i32(b: &[u8], at: usize) -> Option<i32> {
@@ -153,7 +190,11 @@ impl StanceModel {
     pub fn embedded() -> Option<Arc<StanceModel>> {
         static MODEL: OnceLock<Option<Arc<StanceModel>>> = OnceLock::new();
         MODEL
-            .get_or_init(|| StanceModel::parse(Cow::Borrowed(EMBEDDED)).ok().map(Arc::new))
+            .get_or_init(|| {
+                StanceModel::parse(Cow::Borrowed(EMBEDDED))
+                    .ok()
+                    .map(Arc::new)
+            })
             .clone()
     }
 
@@ -196,7 +237,8 @@ impl StanceModel {
                 )));
             }
             at += 1 + len;
-            let field = |k: usize| read_i32(bytes, at + 4 * k).ok_or_else(|| err("truncated class"));
+            let field =
+                |k: usize| read_i32(bytes, at + 4 * k).ok_or_else(|| err("truncated class"));
             classes[c] = ClassInfo {
                 bias: field(0)?,
                 alone: field(1)?,
@@ -270,53 +312,32 @@ impl StanceModel {
             .collect()
     }
 
-    /// The clauses of `text` and those over a class's framed (looser)
-    /// threshold, each with its driver words: the words whose features add
-    /// most to the class score (positive, at least a third of the strongest,
-    /// at most three).
-    pub fn analyse(&self, text: &str) -> StanceReport {
-        let mut report = StanceReport::default();
-        let mut per_word = Vec::new();
-        for (s, e) in clauses(text) {
-            report.clauses.push((s, e));
-            let mut ws = words(&text[s..e], s);
-            ws.truncate(MAX_WORDS);
-            let scores = self.score_words(&ws, Some(&mut per_word));
-            for stance in Stance::ALL {
-                let c = stance.index();
-                let info = self.classes[c];
-                let level = if scores[c] >= info.alone {
-                    Level::Alone
-                } else if scores[c] >= info.framed {
-                    Level::Framed
-                } else {
-                    continue;
-                };
-                let mut ranked: Vec<(i32, usize)> = per_word
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| w[c] > 0)
-                    .map(|(k, w)| (w[c], k))
-                    .collect();
-                ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                let top = ranked.first().map_or(0, |r| r.0);
-                let drivers: Vec<(usize, usize)> = ranked
-                    .iter()
-                    .take(3)
-                    .filter(|r| r.0 * 3 >= top)
-                    .map(|r| (ws[r.1].start, ws[r.1].end))
-                    .collect();
-                if !drivers.is_empty() {
-                    report.hits.push(StanceHit {
-                        stance,
-                        level,
-                        clause: (s, e),
-                        drivers,
-                    });
-                }
-            }
+    /// The threshold of a class at a level.
+    pub fn threshold(&self, stance: Stance, level: Level) -> i32 {
+        let info = self.classes[stance.index()];
+        match level {
+            Level::Alone => info.alone,
+            Level::Framed => info.framed,
         }
-        report
+    }
+
+    /// Scores every clause of `text`, with each word's contributions.
+    pub fn analyse(&self, text: &str) -> Vec<ClauseAnalysis> {
+        clauses(text)
+            .into_iter()
+            .map(|(s, e)| {
+                let mut ws = words(&text[s..e], s);
+                ws.truncate(MAX_WORDS);
+                let mut contributions = Vec::new();
+                let scores = self.score_words(&ws, Some(&mut contributions));
+                ClauseAnalysis {
+                    span: (s, e),
+                    scores,
+                    words: ws.iter().map(|w| (w.start, w.end)).collect(),
+                    contributions,
+                }
+            })
+            .collect()
     }
 }
 

@@ -52,8 +52,16 @@ fn words_clauses_and_scores_match_the_training_script() {
             })
             .collect();
         assert_eq!(got, want, "words of {text:?}");
-        assert_eq!(clauses(text), pairs(&item["clauses"]), "clauses of {text:?}");
-        assert_eq!(model.score(text).to_vec(), ints(&item["scores"]), "scores of {text:?}");
+        assert_eq!(
+            clauses(text),
+            pairs(&item["clauses"]),
+            "clauses of {text:?}"
+        );
+        assert_eq!(
+            model.score(text).to_vec(),
+            ints(&item["scores"]),
+            "scores of {text:?}"
+        );
         let per_clause: Vec<Vec<i32>> = model
             .clause_scores(text)
             .into_iter()
@@ -76,27 +84,57 @@ fn feature_count_matches_the_training_script() {
         let mut ws = words(text, 0);
         ws.truncate(MAX_WORDS);
         let mut n = 0;
-        features::for_each_feature(&ws, 16, |_, _, second| n += usize::from(!second));
-        assert_eq!(n as u64, item["features"].as_u64().expect("features"), "{text:?}");
+        features::for_each_feature(&ws, model_bits(), |_, _, second| n += usize::from(!second));
+        assert_eq!(
+            n as u64,
+            item["features"].as_u64().expect("features"),
+            "{text:?}"
+        );
     }
 }
 
 #[test]
-fn drivers_are_words_of_their_clause() {
+fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
     let model = StanceModel::embedded().expect("the embedded model loads");
     let text = "আজ সভা হবে। এই মালাউনগুলোকে দেশ থেকে বের করে দেওয়া উচিত, ওদের পিটিয়ে মারো! ধন্যবাদ";
-    let report = model.analyse(text);
-    assert_eq!(report.clauses.len(), 3);
-    assert!(!report.hits.is_empty(), "{report:?}");
-    for hit in &report.hits {
-        assert!(!hit.drivers.is_empty() && hit.drivers.len() <= 3);
-        for &(s, e) in &hit.drivers {
-            assert!(hit.clause.0 <= s && e <= hit.clause.1);
-            let word = &text[s..e];
-            assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
+    let clauses = model.analyse(text);
+    assert_eq!(clauses.len(), 3);
+    let mut fired = 0;
+    for clause in &clauses {
+        let sum: i32 = clause.contributions.iter().map(|w| w[0]).sum();
+        assert!(clause.words.len() == clause.contributions.len());
+        for stance in Stance::ALL {
+            let thr = model.threshold(stance, Level::Framed);
+            let Some(drivers) = clause.drivers(stance, thr, |_, _| false) else {
+                continue;
+            };
+            fired += 1;
+            assert!(!drivers.is_empty() && drivers.len() <= 3);
+            for &(s, e) in &drivers {
+                assert!(clause.span.0 <= s && e <= clause.span.1);
+                let word = &text[s..e];
+                assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
+            }
+            // Leaving out every driver's contribution can only lower the score.
+            let without = clause.drivers(stance, thr, |s, e| drivers.contains(&(s, e)));
+            if let Some(rest) = without {
+                assert!(rest.iter().all(|d| !drivers.contains(d)));
+            }
+            // Leaving out every word leaves only the bias.
+            let bias = clause.scores[stance.index()]
+                - clause
+                    .contributions
+                    .iter()
+                    .map(|w| w[stance.index()])
+                    .sum::<i32>();
+            if bias < thr {
+                assert!(clause.drivers(stance, thr, |_, _| true).is_none());
+            }
         }
+        let _ = sum;
     }
-    assert!(model.analyse("").hits.is_empty());
+    assert!(fired > 0, "{clauses:?}");
+    assert!(model.analyse("").is_empty());
 }
 
 #[test]
@@ -109,4 +147,10 @@ fn bad_files_are_rejected_with_a_reason() {
     assert!(StanceModel::from_bytes(EMBEDDED).is_ok());
     assert_eq!("violent".parse::<Stance>(), Ok(Stance::Violent));
     assert!("angry".parse::<Stance>().is_err());
+}
+
+fn model_bits() -> u8 {
+    StanceModel::embedded()
+        .expect("the embedded model loads")
+        .bits
 }
