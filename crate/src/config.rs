@@ -636,4 +636,21 @@ flag = ["falcon"]
         let s = category_default_severity(Category::Secrecy);
         assert_eq!(s.personal, Some(Severity::Warn));
     }
+
+    #[test]
+    fn the_model_key_switches_the_stance_model() {
+        let (config, diags) = EngineConfig::from_json(&json!({ "model": false }));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.model, Some(false));
+        let (engine, _) = Engine::build(&config);
+        assert!(!engine.uses_stance_model());
+        let (on, _) = Engine::build(&EngineConfig::default());
+        assert!(on.uses_stance_model());
+
+        let (config, diags) = EngineConfig::from_json(&json!({ "model": "off" }));
+        assert_eq!(config.model, None);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].key, "model");
+        assert!(diags[0].message.contains("true or false"));
+    }
 }

@@ -1357,4 +1357,42 @@ flag = ["x"]
         );
         assert!(lint_rule(r"regex = ['[ঀ-৿]+ভোট']").is_empty());
     }
+
+    #[test]
+    fn model_matchers_load_and_unknown_classes_are_reported_with_lines() {
+        let rule = load_rule(
+            "model = [\"derogatory\", \"violent\", \"derogatory\"]\n\
+             [[rule.near]]\na = { en = [\"officer\"] }\nb = { model = [\"sexist\"] }",
+        );
+        assert_eq!(rule.model, vec![Stance::Derogatory, Stance::Violent]);
+        assert_eq!(rule.near[0].b_model, vec![Stance::Sexist]);
+        assert!(rule.near[0].a_model.is_empty());
+
+        let problems = lint_rule("model = [\"violent\", \"angry\"]");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(11));
+        assert!(problems[0]
+            .message
+            .contains("model: unknown model class `angry`; expected one of: derogatory"));
+
+        let problems = lint_rule(
+            "terms = { en = [\"x\"] }\n[[rule.near]]\na = { en = [\"y\"] }\nb = { model = [\"rude\"] }",
+        );
+        assert!(
+            problems.iter().any(|p| p.line == Some(14)
+                && p.message
+                    .contains("near[0].b.model: unknown model class `rude`")),
+            "{problems:?}"
+        );
+
+        let problems = lint_rule("terms = { en = [\"x\"], model = [\"violent\"] }");
+        assert!(
+            problems.iter().any(|p| p
+                .message
+                .contains("`model` is only allowed in the `a`/`b` lists")),
+            "{problems:?}"
+        );
+        // A model-only rule is a rule with a matcher.
+        assert!(lint_rule("model = [\"communal\"]").is_empty());
+    }
 }
