@@ -45,7 +45,7 @@ PROVENANCE = OUT_DIR / "PROVENANCE.md"
 
 SEED = 20261130
 CLASSES = ("derogatory", "violent", "sexist", "communal")
-HASH_BITS = 15
+HASH_BITS = 14
 EPOCHS = 6
 LR0 = 0.25
 L2 = 2e-6
