@@ -98,6 +98,25 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
     out
 }
 
+/// The number of words `words` would return for `text`, without building them.
+fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        match norm_char(c) {
+            None => in_word = false,
+            Some(None) => {}
+            Some(Some(_)) => {
+                if !in_word {
+                    n += 1;
+                    in_word = true;
+                }
+            }
+        }
+    }
+    n
+}
+
 const FNV_OFFSET: u32 = 0x811C_9DC5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
@@ -162,7 +181,7 @@ pub fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
         let part = &text[s..e];
-        let n = words(part, 0).len();
+        let n = count_words(part);
         if n == 0 {
             return;
         }
@@ -174,13 +193,13 @@ pub fn clauses(text: &str) -> Vec<(usize, usize)> {
         for (i, c) in part.char_indices() {
             if c == ',' || c == '،' {
                 let at = s + i;
-                if !words(&text[sub..at], 0).is_empty() {
+                if count_words(&text[sub..at]) > 0 {
                     out.push((sub, at));
                 }
                 sub = at + c.len_utf8();
             }
         }
-        if !words(&text[sub..e], 0).is_empty() {
+        if count_words(&text[sub..e]) > 0 {
             out.push((sub, e));
         }
     };
