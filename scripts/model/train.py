@@ -593,7 +593,10 @@ Reproduce and verify it byte for byte with
 
     python3 scripts/model/train.py --check
 
-(Python 3.11, standard library only; about a few minutes on one core).
+(Python 3.11, standard library only; about half a minute on one core; `./build.sh test`
+runs it when `../shared/data` is present). `--folds DIR` also writes the five fold
+models used by `tests/quality/model_cv.py` to cross-validate the whole system
+(figures in docs/quality.md).
 
 - Output: `crate/model/stance.bin`, {len(blob)} bytes, sha256 `{hashlib.sha256(blob).hexdigest()}`
 - Seed: `{SEED}`; {FOLDS}-fold cross-validation with seeded folds; {EPOCHS} SGD epochs,
