@@ -464,6 +464,21 @@ impl Engine {
         if merged.is_empty() {
             return Report::default();
         }
+        // A rule whose only matcher is `model` adds nothing where another
+        // rule already reports the same words: its finding is dropped.
+        let model_only = |rule: u32| {
+            self.rules.get(rule as usize).is_some_and(|r| {
+                !r.model.is_empty() && r.terms.is_empty() && r.regex.is_empty() && r.near.is_empty()
+            })
+        };
+        if merged.iter().any(|m| model_only(m.0)) {
+            let others: Vec<(usize, usize)> = merged
+                .iter()
+                .filter(|m| !model_only(m.0))
+                .map(|m| (m.1, m.2))
+                .collect();
+            merged.retain(|m| !model_only(m.0) || !others.iter().any(|o| o.0 < m.2 && m.1 < o.1));
+        }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
         let utf16 = views::Utf16Index::new(text);
         let findings: Vec<Finding> = merged

@@ -338,3 +338,31 @@ fn allowed_terms_cancel_model_hits() {
     let left: Vec<String> = spans(&after, text).into_iter().map(|f| f.1).collect();
     assert!(left.iter().all(|w| !words.contains(w)), "{left:?}");
 }
+
+#[test]
+fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
+    let text = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let alone = engine(&rule("m.alone", r#"model = ["violent"]"#));
+    let words: Vec<String> = spans(&alone, text).into_iter().map(|f| f.1).collect();
+    assert!(words.len() >= 2, "{words:?}");
+    // A term rule on the first driver word: the model finding there goes,
+    // the others stay.
+    let both = engine(&format!(
+        "{}{}",
+        rule("m.alone", r#"model = ["violent"]"#),
+        rule("t.term", &format!("terms = {{ bn = [\"{}\"] }}", words[0]))
+    ));
+    let found = spans(&both, text);
+    assert!(
+        found.contains(&("t.term".to_owned(), words[0].clone())),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&("m.alone".to_owned(), words[0].clone())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("m.alone".to_owned(), words[1].clone())),
+        "{found:?}"
+    );
+}
