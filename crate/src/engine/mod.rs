@@ -13,7 +13,7 @@ mod spans;
 pub(crate) mod views;
 mod words;
 
-use crate::model::{Context, Finding, Report, Severity, Summary};
+use crate::model::{Category, Context, Finding, Report, Severity, Summary};
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
 use crate::stance::{Level, Stance, StanceModel};
 use prefilter::RegexPrefilter;
@@ -465,19 +465,26 @@ impl Engine {
             return Report::default();
         }
         // A rule whose only matcher is `model` adds nothing where another
-        // rule already reports the same words: its finding is dropped.
+        // rule of the same category already reports the same words: its
+        // finding is dropped.
         let model_only = |rule: u32| {
             self.rules.get(rule as usize).is_some_and(|r| {
                 !r.model.is_empty() && r.terms.is_empty() && r.regex.is_empty() && r.near.is_empty()
             })
         };
         if merged.iter().any(|m| model_only(m.0)) {
-            let others: Vec<(usize, usize)> = merged
+            let category = |rule: u32| self.rules.get(rule as usize).map(|r| r.category);
+            let others: Vec<(Option<Category>, usize, usize)> = merged
                 .iter()
                 .filter(|m| !model_only(m.0))
-                .map(|m| (m.1, m.2))
+                .map(|m| (category(m.0), m.1, m.2))
                 .collect();
-            merged.retain(|m| !model_only(m.0) || !others.iter().any(|o| o.0 < m.2 && m.1 < o.1));
+            merged.retain(|m| {
+                !model_only(m.0)
+                    || !others
+                        .iter()
+                        .any(|o| o.0 == category(m.0) && o.1 < m.2 && m.1 < o.2)
+            });
         }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
         let utf16 = views::Utf16Index::new(text);
