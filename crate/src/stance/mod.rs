@@ -105,7 +105,6 @@ struct ClassInfo {
 
 /// Loaded weights: per class a bias and two thresholds, and an i8 weight per
 /// (bucket, class), bucket-major.
-#[derive(Debug)]
 pub struct StanceModel {
     bits: u8,
     classes: [ClassInfo; 4],
@@ -177,6 +176,16 @@ impl ClauseAnalysis {
                 .map(|r| self.words[r.1])
                 .collect(),
         )
+    }
+}
+
+impl fmt::Debug for StanceModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StanceModel")
+            .field("bits", &self.bits)
+            .field("classes", &self.classes)
+            .field("weight_bytes", &(self.weights.len() - self.offset))
+            .finish()
     }
 }
 
