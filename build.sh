@@ -106,6 +106,12 @@ run_tests() {
   cargo test -q --workspace
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
+  if [ -d ../shared/data/train ]; then
+    log "stance model: re-training reproduces crate/model/ byte for byte (~30 s)"
+    python3 scripts/model/train.py --check
+  else
+    log "stance model: ../shared/data not here; skipping the re-training check"
+  fi
   build_extension
   log "reproducibility: a second build from the same inputs gives the same bytes"
   local first second

@@ -93,6 +93,22 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // The same checks without the stance model: the difference is its cost.
+    let mut off = match Engine::default_pack() {
+        Ok(e) => e,
+        Err(e) => panic!("the default pack must load: {e}"),
+    };
+    off.set_stance_model(None);
+    off.warm_up();
+    let mut group = c.benchmark_group("check, model off");
+    for (name, text) in &cases {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| black_box(off.check(black_box(text), Context::Official).findings.len()))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(engine_benches, benches);

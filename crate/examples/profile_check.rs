@@ -59,8 +59,16 @@ fn main() {
     for _ in 0..iters {
         std::hint::black_box(sotorko::normalize::normalize(&text));
     }
+    let normalize = t.elapsed() / iters as u32;
+    let model = sotorko::stance::StanceModel::embedded();
+    let t = std::time::Instant::now();
+    for _ in 0..iters {
+        if let Some(m) = &model {
+            std::hint::black_box(m.analyse(&text));
+        }
+    }
     println!(
-        "{n} chars: check {per:?} (normalize {:?}), {total} findings",
+        "{n} chars: check {per:?} (normalize {normalize:?}, stance model {:?}), {total} findings",
         t.elapsed() / iters as u32
     );
 }

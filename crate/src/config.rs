@@ -66,6 +66,9 @@ pub struct EngineConfig {
     pub extra_terms: BTreeMap<Category, Vec<String>>,
     /// Terms never flagged by any rule (`allowedTerms`).
     pub allowed_terms: Vec<String>,
+    /// `model`: `false` switches the stance model off (rules with a `model`
+    /// matcher then match only through their other matchers). `None`: on.
+    pub model: Option<bool>,
 }
 
 impl EngineConfig {
@@ -159,10 +162,21 @@ impl EngineConfig {
                         config.allowed_terms = list;
                     }
                 }
+                "model" => match v.as_bool() {
+                    Some(b) => config.model = Some(b),
+                    None => diags.push(Diagnostic::new(
+                        k,
+                        format!(
+                            "must be true or false (the stance model on or off), not {}; \
+                             the model stays on",
+                            kind(v)
+                        ),
+                    )),
+                },
                 _ => diags.push(Diagnostic::new(
                     k,
                     "unknown key; expected customRules, enabledCategories, categorySeverity, \
-                     ruleSeverity, extraTerms or allowedTerms",
+                     ruleSeverity, extraTerms, allowedTerms or model",
                 )),
             }
         }
@@ -354,6 +368,7 @@ fn extra_terms_rule(category: Category, list: &[String]) -> Rule {
         },
         terms: terms_by_script(list),
         regex: Vec::new(),
+        model: Vec::new(),
         near: Vec::new(),
         except: Terms::default(),
         except_within: 0,
@@ -428,7 +443,12 @@ impl Engine {
             ..allowed
         };
         match Engine::from_pack(pack, &allowed) {
-            Ok(engine) => (engine, diags),
+            Ok(mut engine) => {
+                if config.model == Some(false) {
+                    engine.set_stance_model(None);
+                }
+                (engine, diags)
+            }
             Err(e) => {
                 diags.push(Diagnostic::new("config", e.to_string()));
                 (Engine::empty(), diags)
@@ -615,5 +635,22 @@ flag = ["falcon"]
         assert_eq!(s.personal, None);
         let s = category_default_severity(Category::Secrecy);
         assert_eq!(s.personal, Some(Severity::Warn));
+    }
+
+    #[test]
+    fn the_model_key_switches_the_stance_model() {
+        let (config, diags) = EngineConfig::from_json(&json!({ "model": false }));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.model, Some(false));
+        let (engine, _) = Engine::build(&config);
+        assert!(!engine.uses_stance_model());
+        let (on, _) = Engine::build(&EngineConfig::default());
+        assert!(on.uses_stance_model());
+
+        let (config, diags) = EngineConfig::from_json(&json!({ "model": "off" }));
+        assert_eq!(config.model, None);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].key, "model");
+        assert!(diags[0].message.contains("true or false"));
     }
 }

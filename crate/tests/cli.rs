@@ -353,3 +353,31 @@ fn lint_accepts_the_default_pack_directory() {
         .unwrap_or_default();
     assert!(out.contains(&format!("({files} files): OK (")), "{out}");
 }
+
+#[test]
+fn no_model_and_model_file_switch_the_stance_model() {
+    let text = "এরে ধইরা গণধোলাই দেওয়া উচিত";
+    let model_rules = |o: &Output| stdout(o).matches("\"rule\":\"model.").count();
+    let on = run(&["check", "--format", "json"], text);
+    assert!(on.status.success(), "{}", stderr(&on));
+    assert!(model_rules(&on) > 0, "{}", stdout(&on));
+    let off = run(&["check", "--format", "json", "--no-model"], text);
+    assert!(off.status.success(), "{}", stderr(&off));
+    assert_eq!(model_rules(&off), 0, "{}", stdout(&off));
+
+    let weights = concat!(env!("CARGO_MANIFEST_DIR"), "/model/stance.bin");
+    let same = run(
+        &["check", "--format", "json", "--model-file", weights],
+        text,
+    );
+    assert_eq!(stdout(&same), stdout(&on));
+    let bad = temp_file("bad-model.bin", "not a model");
+    let bad_path = bad.to_string_lossy().into_owned();
+    let out = run(&["check", "--model-file", &bad_path], text);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("stance model file is not usable"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -26,6 +26,13 @@ pub struct CheckArgs {
     /// Use this rule pack instead of the default.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
+    /// Switch the stance model off (as the `model: false` policy key does).
+    #[arg(long)]
+    no_model: bool,
+    /// Use these stance-model weights instead of the embedded ones (a file
+    /// written by scripts/model/train.py, e.g. a fold model for cross-validation).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_model")]
+    model_file: Option<PathBuf>,
     /// The text file to check, or `-` (the default) for standard input.
     file: Option<PathBuf>,
 }
@@ -36,10 +43,10 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
     if args.jsonl {
         // All lines are validated before any is checked: a bad line means no output at all.
         let batch = parse_jsonl(&name, &input)?;
-        let engine = engine(args.rules.as_deref())?;
+        let engine = configured_engine(args)?;
         return write_jsonl(&engine, &batch);
     }
-    let engine = engine(args.rules.as_deref())?;
+    let engine = configured_engine(args)?;
     let report = engine.check(&input, args.context.into());
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -51,6 +58,21 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The engine of `--rules`, with the stance model switched off or replaced.
+fn configured_engine(args: &CheckArgs) -> Result<Engine, CliError> {
+    let mut engine = engine(args.rules.as_deref())?;
+    if args.no_model {
+        engine.set_stance_model(None);
+    } else if let Some(path) = &args.model_file {
+        let bytes = std::fs::read(path)
+            .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+        let model = sotorko::stance::StanceModel::from_bytes(&bytes)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        engine.set_stance_model(Some(std::sync::Arc::new(model)));
+    }
+    Ok(engine)
 }
 
 /// One line of a batch.

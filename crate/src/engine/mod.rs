@@ -14,12 +14,13 @@ mod spans;
 pub(crate) mod views;
 mod words;
 
-use crate::model::{Context, Finding, Report, Severity, Summary};
+use crate::model::{Category, Context, Finding, Report, Severity, Summary};
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
+use crate::stance::{Level, Stance, StanceModel};
 use prefilter::RegexPrefilter;
 use scan::{Hits, Role, Script, Use, ViewMatcher};
 use spans::SpanSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use words::{words_between, WordIndex};
 
 /// Why an engine could not be built.
@@ -49,6 +50,11 @@ pub struct Engine {
     /// rule (a candidate finding or one side of a `near`), and the regex,
     /// compiled on first use.
     regexes: Vec<(u32, Role, LazyRegex)>,
+    /// For each `model` matcher: its rule, what a driver word means to the
+    /// rule, the class and the threshold it needs.
+    model_uses: Vec<(u32, Role, Stance, Level)>,
+    /// The stance model, when a rule uses it and it is switched on.
+    stance: Option<Arc<StanceModel>>,
 }
 
 /// A regex compiled the first time a text may match it. Building an engine
@@ -117,6 +123,7 @@ impl Engine {
             }
         };
         let mut regexes = Vec::new();
+        let mut model_uses = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
             let rule_no = u32::try_from(i).unwrap_or(ALLOW - 1);
             add(&mut builders, &rule.terms, Use::new(rule_no, Role::Term));
@@ -131,8 +138,17 @@ impl Engine {
                 }
             };
             add_regexes(&rule.regex, Role::Term);
+            for &stance in &rule.model {
+                model_uses.push((rule_no, Role::Term, stance, Level::Alone));
+            }
             for (n, near) in rule.near.iter().enumerate() {
                 let n = u16::try_from(n).unwrap_or(u16::MAX);
+                for &stance in &near.a_model {
+                    model_uses.push((rule_no, Role::NearA(n), stance, Level::Framed));
+                }
+                for &stance in &near.b_model {
+                    model_uses.push((rule_no, Role::NearB(n), stance, Level::Framed));
+                }
                 add(&mut builders, &near.a, Use::new(rule_no, Role::NearA(n)));
                 add(&mut builders, &near.b, Use::new(rule_no, Role::NearB(n)));
                 add_regexes(&near.a_regex, Role::NearA(n));
@@ -146,11 +162,18 @@ impl Engine {
             views.push(b.build()?);
         }
         let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.2.pattern.as_str()));
+        let stance = if model_uses.is_empty() {
+            None
+        } else {
+            StanceModel::embedded()
+        };
         Ok(Engine {
             rules: pack.rules,
             views,
             prefilter,
             regexes,
+            model_uses,
+            stance,
         })
     }
 
@@ -161,6 +184,8 @@ impl Engine {
             views: Vec::new(),
             prefilter: RegexPrefilter::new(std::iter::empty()),
             regexes: Vec::new(),
+            model_uses: Vec::new(),
+            stance: None,
         }
     }
 
@@ -170,6 +195,18 @@ impl Engine {
     /// tables.
     pub fn matcher_sizes(&self) -> Vec<(&'static str, usize, usize)> {
         self.views.iter().map(ViewMatcher::size).collect()
+    }
+
+    /// Switches the stance model off (`None`: `model` matchers never match)
+    /// or replaces it (e.g. a fold model for cross-validation). An engine
+    /// starts with the embedded model when any rule has a `model` matcher.
+    pub fn set_stance_model(&mut self, model: Option<Arc<StanceModel>>) {
+        self.stance = model.filter(|_| !self.model_uses.is_empty());
+    }
+
+    /// True when `model` matchers are active (a rule uses the model and it is on).
+    pub fn uses_stance_model(&self) -> bool {
+        self.stance.is_some()
     }
 
     /// The rules, in pack order.
@@ -253,11 +290,12 @@ impl Engine {
             vm.scan(view, text, &active, &mut hits);
         }
         self.scan_regexes(&norm.regex, text, &active, &mut hits);
+        let clauses = self.scan_model(text, &active, &mut hits);
 
         let mut word_index: Option<WordIndex> = None;
         self.apply_exceptions(&mut hits, text, &mut word_index);
         let mut candidates = std::mem::take(&mut hits.terms);
-        self.resolve_near(&mut hits, text, &mut word_index, &mut candidates);
+        self.resolve_near(&mut hits, text, &mut word_index, &clauses, &mut candidates);
         self.findings(text, &severities, candidates)
     }
 
@@ -289,6 +327,57 @@ impl Engine {
         }
     }
 
+    /// Runs the stance model when an active rule uses it: the driver words
+    /// of each clause over a class's threshold become hits of every `model`
+    /// matcher of that class. Returns the clause spans (empty when the model
+    /// did not run), which bound `near` pairs with a `model` side.
+    fn scan_model(
+        &self,
+        text: &str,
+        active: &dyn Fn(u32) -> bool,
+        hits: &mut Hits,
+    ) -> Vec<(usize, usize)> {
+        let Some(model) = &self.stance else {
+            return Vec::new();
+        };
+        if !self.model_uses.iter().any(|u| active(u.0)) {
+            return Vec::new();
+        }
+        let clauses = model.analyse(text);
+        for &(rule, role, stance, level) in &self.model_uses {
+            if !active(rule) {
+                continue;
+            }
+            // A framed stance pairs with the other side of its `near`: that
+            // side's matches (the targets) are left out of the score, so a
+            // clause that only names a faith or an office does not count.
+            let others: Vec<(usize, usize)> = match role {
+                Role::NearA(n) | Role::NearB(n) => {
+                    let other_is_b = matches!(role, Role::NearA(_));
+                    hits.near
+                        .iter()
+                        .filter(|h| h.0 == rule && h.1 == n && h.2 == other_is_b)
+                        .map(|h| (h.3, h.4))
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            if matches!(role, Role::NearA(_) | Role::NearB(_)) && others.is_empty() {
+                continue;
+            }
+            let threshold = model.threshold(stance, level);
+            for clause in &clauses {
+                let excluded = |s: usize, e: usize| others.iter().any(|o| o.0 < e && s < o.1);
+                if let Some(drivers) = clause.drivers(stance, threshold, excluded) {
+                    for (s, e) in drivers {
+                        hits.push(rule, role, s, e);
+                    }
+                }
+            }
+        }
+        clauses.into_iter().map(|c| c.span).collect()
+    }
+
     /// Compiles every regex now rather than on first use (e.g. in idle time
     /// after building), so no later check pays for it.
     pub fn warm_up(&self) {
@@ -303,6 +392,7 @@ impl Engine {
         hits: &mut Hits,
         text: &str,
         word_index: &mut Option<WordIndex>,
+        model_clauses: &[(usize, usize)],
         out: &mut Vec<(u32, usize, usize)>,
     ) {
         if hits.near.is_empty() {
@@ -327,6 +417,9 @@ impl Engine {
                 .and_then(|r| r.near.get(n as usize));
             let within = matcher.map_or(0, |x| x.within as usize);
             let same_clause = matcher.is_some_and(|x| x.same_clause);
+            // A pair with a model side must lie inside one of the model's clauses.
+            let model_clause =
+                matcher.is_some_and(|x| !x.a_model.is_empty() || !x.b_model.is_empty());
             let split = group.partition_point(|h| !h.2);
             let (a_hits, b_hits) = group.split_at(split);
             if a_hits.is_empty() || b_hits.is_empty() {
@@ -344,12 +437,16 @@ impl Engine {
                 let paired = candidates.into_iter().flatten().find_map(|k| {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
+                    let (s, e) = (a.3.min(b.1), a.4.max(b.2));
                     let one_clause = !same_clause
                         || !clauses
                             .get_or_insert_with(|| clause_breaks(text))
                             .between(a.4.min(b.2), a.3.max(b.1));
-                    (disjoint && words_between(aw, b.0) <= within && one_clause)
-                        .then(|| (a.3.min(b.1), a.4.max(b.2)))
+                    (disjoint
+                        && words_between(aw, b.0) <= within
+                        && one_clause
+                        && (!model_clause || in_one_clause(model_clauses, s, e)))
+                    .then_some((s, e))
                 });
                 if let Some((s, e)) = paired {
                     out.push((rule, s, e));
@@ -441,6 +538,28 @@ impl Engine {
         }
         if merged.is_empty() {
             return Report::default();
+        }
+        // A rule whose only matcher is `model` adds nothing where another
+        // rule of the same category already reports the same words: its
+        // finding is dropped.
+        let model_only = |rule: u32| {
+            self.rules.get(rule as usize).is_some_and(|r| {
+                !r.model.is_empty() && r.terms.is_empty() && r.regex.is_empty() && r.near.is_empty()
+            })
+        };
+        if merged.iter().any(|m| model_only(m.0)) {
+            let category = |rule: u32| self.rules.get(rule as usize).map(|r| r.category);
+            let others: Vec<(Option<Category>, usize, usize)> = merged
+                .iter()
+                .filter(|m| !model_only(m.0))
+                .map(|m| (category(m.0), m.1, m.2))
+                .collect();
+            merged.retain(|m| {
+                !model_only(m.0)
+                    || !others
+                        .iter()
+                        .any(|o| o.0 == category(m.0) && o.1 < m.2 && m.1 < o.2)
+            });
         }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
         let utf16 = views::Utf16Index::new(text);
@@ -550,6 +669,12 @@ fn clause_breaks(text: &str) -> ClauseBreaks {
         };
     }
     ClauseBreaks(out)
+}
+
+/// True when `s..e` lies inside one of the sorted, disjoint `clauses`.
+fn in_one_clause(clauses: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let k = clauses.partition_point(|c| c.0 <= s);
+    k > 0 && clauses.get(k - 1).is_some_and(|c| e <= c.1)
 }
 
 fn example_problem(rule: &Rule, message: String) -> Problem {

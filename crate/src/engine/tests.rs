@@ -541,3 +541,92 @@ fn call_tag_keeps_only_imperatives_and_futures() {
         );
     }
 }
+
+#[test]
+fn model_matchers_feed_driver_words_and_can_be_switched_off() {
+    let violent = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let mut e = engine(&rule("m.alone", r#"model = ["violent"]"#));
+    assert!(e.uses_stance_model());
+    let found = spans(&e, violent);
+    assert!(!found.is_empty(), "{found:?}");
+    for (_, excerpt) in &found {
+        assert!(violent.contains(excerpt.as_str()) && !excerpt.contains(' '));
+    }
+    assert!(spans(&e, "শুভ সকাল, সবাইকে শুভেচ্ছা।").is_empty());
+    e.set_stance_model(None);
+    assert!(!e.uses_stance_model());
+    assert!(spans(&e, violent).is_empty());
+
+    // An engine without model rules never loads the model.
+    let plain = engine(&rule("p", r#"terms = { en = ["vote"] }"#));
+    assert!(!plain.uses_stance_model());
+}
+
+#[test]
+fn a_framed_stance_needs_its_target_in_the_same_clause() {
+    let e = engine(&rule(
+        "m.framed",
+        "[[rule.near]]\na = { bn = [\"পুলিশ\"] }\nb = { model = [\"violent\"] }\nwithin = 8",
+    ));
+    let same = "পুলিশগুলোকে ধরে জবাই করে দাও";
+    let found = spans(&e, same);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.starts_with("পুলিশগুলোকে"));
+    // The same words with the target in the previous clause: no pair.
+    assert!(spans(&e, "পুলিশ এসেছে। ধরে জবাই করে দাও").is_empty());
+    // The stance alone, without a target, is no finding of this rule.
+    assert!(spans(&e, "ধরে জবাই করে দাও").is_empty());
+}
+
+#[test]
+fn allowed_terms_cancel_model_hits() {
+    let toml = rule("m.alone", r#"model = ["violent"]"#);
+    let pack = load(
+        &[Source {
+            name: "t.toml",
+            text: &toml,
+        }],
+        &LoadOptions::default(),
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    let text = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let before =
+        Engine::from_pack(pack.clone(), &Terms::default()).unwrap_or_else(|e| panic!("{e}"));
+    let words: Vec<String> = spans(&before, text).into_iter().map(|f| f.1).collect();
+    assert!(!words.is_empty());
+    let allowed = Terms {
+        bn: words.clone(),
+        ..Terms::default()
+    };
+    let after = Engine::from_pack(pack, &allowed).unwrap_or_else(|e| panic!("{e}"));
+    let left: Vec<String> = spans(&after, text).into_iter().map(|f| f.1).collect();
+    assert!(left.iter().all(|w| !words.contains(w)), "{left:?}");
+}
+
+#[test]
+fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
+    let text = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let alone = engine(&rule("m.alone", r#"model = ["violent"]"#));
+    let words: Vec<String> = spans(&alone, text).into_iter().map(|f| f.1).collect();
+    assert!(words.len() >= 2, "{words:?}");
+    // A term rule on the first driver word: the model finding there goes,
+    // the others stay.
+    let both = engine(&format!(
+        "{}{}",
+        rule("m.alone", r#"model = ["violent"]"#),
+        rule("t.term", &format!("terms = {{ bn = [\"{}\"] }}", words[0]))
+    ));
+    let found = spans(&both, text);
+    assert!(
+        found.contains(&("t.term".to_owned(), words[0].clone())),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&("m.alone".to_owned(), words[0].clone())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("m.alone".to_owned(), words[1].clone())),
+        "{found:?}"
+    );
+}

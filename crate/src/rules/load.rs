@@ -9,6 +9,7 @@ use super::{
 };
 use crate::engine::views::{fold_bangla_term, fold_latin_term, fold_regex_pattern, skeleton_term};
 use crate::model::{Category, Message};
+use crate::stance::Stance;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -306,6 +307,16 @@ fn plain_terms(
 ) -> Terms {
     let mut terms = Terms::default();
     if !regex_ok {
+        if let Some(first) = list.model.first() {
+            rep.at(
+                Some(first.span().start),
+                rule,
+                format!(
+                    "{what}: `model` is only allowed in the `a`/`b` lists of a `near` matcher; \
+                     use the rule's own `model` field"
+                ),
+            );
+        }
         if let Some(first) = list.regex.first() {
             rep.at(
                 Some(first.span().start),
@@ -601,6 +612,7 @@ fn validate_rule(
         );
     }
     let regexes = check_regexes(&raw.regex, rep, rid, trusted, "regex");
+    let model = model_classes(&raw.model, rep, rid, "model");
 
     let mut near = Vec::new();
     let mut extra_except = Vec::new();
@@ -636,10 +648,23 @@ fn validate_rule(
         let b_raw_regex = b.as_ref().map_or(no_regex, |l| l.regex.as_slice());
         let a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
         let b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
-        if a_terms.is_empty() && a_raw_regex.is_empty() {
+        let no_model: &[toml::Spanned<String>] = &[];
+        let a_model = model_classes(
+            a.as_ref().map_or(no_model, |l| l.model.as_slice()),
+            rep,
+            rid,
+            &format!("{what_a}.model"),
+        );
+        let b_model = model_classes(
+            b.as_ref().map_or(no_model, |l| l.model.as_slice()),
+            rep,
+            rid,
+            &format!("{what_b}.model"),
+        );
+        if a_terms.is_empty() && a_raw_regex.is_empty() && a_model.is_empty() {
             rep.at(offset, rid, format!("{what_a} is missing or empty"));
         }
-        if b_terms.is_empty() && b_raw_regex.is_empty() {
+        if b_terms.is_empty() && b_raw_regex.is_empty() && b_model.is_empty() {
             rep.at(offset, rid, format!("{what_b} is missing or empty"));
         }
         let within = match within {
@@ -673,6 +698,8 @@ fn validate_rule(
             a_regex,
             b: b_terms,
             b_regex,
+            a_model,
+            b_model,
             within,
             same_clause,
         });
@@ -701,11 +728,11 @@ fn validate_rule(
         );
     }
 
-    if raw.terms.is_none() && raw.regex.is_empty() && raw.near.is_empty() {
+    if raw.terms.is_none() && raw.regex.is_empty() && raw.model.is_empty() && raw.near.is_empty() {
         rep.at(
             Some(start),
             rid,
-            "no matchers: give at least one of `terms`, `regex` or `near`",
+            "no matchers: give at least one of `terms`, `regex`, `model` or `near`",
         );
     }
 
@@ -742,6 +769,7 @@ fn validate_rule(
         message,
         terms,
         regex: regexes,
+        model,
         near,
         except,
         except_within,
@@ -760,6 +788,25 @@ fn validate_rule(
         );
     }
     (rep.problems.len() == before).then_some(rule)
+}
+
+/// Reads a list of stance classes of the model (`derogatory`, `violent`,
+/// `sexist`, `communal`); an unknown name is a problem at its line.
+fn model_classes(
+    list: &[toml::Spanned<String>],
+    rep: &mut Reporter<'_>,
+    rid: Option<&str>,
+    what: &str,
+) -> Vec<Stance> {
+    let mut out = Vec::new();
+    for item in list {
+        match item.get_ref().parse::<Stance>() {
+            Ok(s) if !out.contains(&s) => out.push(s),
+            Ok(_) => {}
+            Err(e) => rep.at(Some(item.span().start), rid, format!("{what}: {e}")),
+        }
+    }
+    out
 }
 
 /// Validates a list of regexes (at most [`MAX_REGEXES_PER_RULE`] are read)
@@ -1452,5 +1499,43 @@ flag = ["x"]
             lint_rule(r"regex = ['\p{L}\p{M}*\s+\w+\b\pN\p{gc=Lu}\p{Punctuation}']").is_empty()
         );
         assert!(lint_rule(r"regex = ['[ঀ-৿]+ভোট']").is_empty());
+    }
+
+    #[test]
+    fn model_matchers_load_and_unknown_classes_are_reported_with_lines() {
+        let rule = load_rule(
+            "model = [\"derogatory\", \"violent\", \"derogatory\"]\n\
+             [[rule.near]]\na = { en = [\"officer\"] }\nb = { model = [\"sexist\"] }",
+        );
+        assert_eq!(rule.model, vec![Stance::Derogatory, Stance::Violent]);
+        assert_eq!(rule.near[0].b_model, vec![Stance::Sexist]);
+        assert!(rule.near[0].a_model.is_empty());
+
+        let problems = lint_rule("model = [\"violent\", \"angry\"]");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(11));
+        assert!(problems[0]
+            .message
+            .contains("model: unknown model class `angry`; expected one of: derogatory"));
+
+        let problems = lint_rule(
+            "terms = { en = [\"x\"] }\n[[rule.near]]\na = { en = [\"y\"] }\nb = { model = [\"rude\"] }",
+        );
+        assert!(
+            problems.iter().any(|p| p.line == Some(14)
+                && p.message
+                    .contains("near[0].b.model: unknown model class `rude`")),
+            "{problems:?}"
+        );
+
+        let problems = lint_rule("terms = { en = [\"x\"], model = [\"violent\"] }");
+        assert!(
+            problems.iter().any(|p| p
+                .message
+                .contains("`model` is only allowed in the `a`/`b` lists")),
+            "{problems:?}"
+        );
+        // A model-only rule is a rule with a matcher.
+        assert!(lint_rule("model = [\"communal\"]").is_empty());
     }
 }

@@ -15,6 +15,7 @@ pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
 pub use load::{compile_regex, load, LoadOptions};
 
 use crate::model::{Category, Context, Message, Severity};
+use crate::stance::Stance;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -230,6 +231,10 @@ pub struct Near {
     pub b: Terms,
     /// Regexes of side `b`, in the regex view's canonical form.
     pub b_regex: Vec<String>,
+    /// Stance classes whose driver words count as side `a` (framed threshold).
+    pub a_model: Vec<Stance>,
+    /// Stance classes whose driver words count as side `b` (framed threshold).
+    pub b_model: Vec<Stance>,
     /// Most words allowed between the two terms.
     pub within: u32,
     /// `scope = "clause"`: both sides must also be in the same clause (no
@@ -321,6 +326,9 @@ pub struct Rule {
     /// Regex patterns, in the regex view's canonical form (validated; the
     /// engine compiles each on first use).
     pub regex: Vec<String>,
+    /// Stance classes of the model whose driver words are candidate
+    /// findings (strict threshold), see [`crate::stance`].
+    pub model: Vec<Stance>,
     /// Proximity matchers.
     pub near: Vec<Near>,
     /// Exception phrases.

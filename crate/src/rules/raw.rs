@@ -29,7 +29,7 @@ pub(crate) struct RawPackMeta {
 
 /// A term list: `{ bn = [...], bn_words = [...], bn_suffixes = [...], en = [...],
 /// banglish = [...], en_verbs = [...], bn_verbs = [...], banglish_verbs = [...], sets = [...],
-/// regex = [...] }` (`regex` only in `near` sides).
+/// regex = [...], model = [...] }` (`regex` and `model` only in `near` sides).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTermList {
@@ -52,6 +52,8 @@ pub(crate) struct RawTermList {
     pub banglish_verbs: Vec<Spanned<String>>,
     #[serde(default)]
     pub sets: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub model: Vec<Spanned<String>>,
 }
 
 /// `severity = { official = "...", personal = "..." }`.
@@ -107,6 +109,8 @@ pub(crate) struct RawRule {
     pub terms: Option<Spanned<RawTermList>>,
     #[serde(default)]
     pub regex: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub model: Vec<Spanned<String>>,
     #[serde(default)]
     pub near: Vec<Spanned<RawNear>>,
     pub except: Option<Spanned<RawTermList>>,

@@ -1,0 +1,354 @@
+//! The stance model: a small linear classifier over hashed character and word
+//! n-grams that scores each clause of a text for the stances derogatory,
+//! violent, sexist and communal, and names the words that drove a score.
+//!
+//! The weights (`crate/model/stance.bin`) are produced by
+//! `scripts/model/train.py` (see `crate/model/PROVENANCE.md`) and embedded in
+//! the binary; nothing is downloaded. Scoring is integer arithmetic (i8
+//! weights summed into i32), so a text gets the same scores natively and in
+//! WebAssembly, and the same scores as the training script computes.
+//!
+//! The model never decides a category on its own: rules use it through the
+//! `model` matcher (docs/rules.md), which feeds the driver words of a clause
+//! over threshold into the engine like term matches.
+
+mod features;
+
+pub use features::{clauses, words, Word, MAX_WORDS};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// The embedded weights.
+static EMBEDDED: &[u8] = include_bytes!("../../model/stance.bin");
+
+/// A stance class of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Insults, contempt, ridicule of a person or group.
+    Derogatory,
+    /// Threats and calls to violence.
+    Violent,
+    /// Sexist or sexual remarks about women or men.
+    Sexist,
+    /// Hostility to a religious or ethnic community.
+    Communal,
+}
+
+impl Stance {
+    /// Every class, in the order of the weights file.
+    pub const ALL: [Stance; 4] = [
+        Stance::Derogatory,
+        Stance::Violent,
+        Stance::Sexist,
+        Stance::Communal,
+    ];
+
+    /// The class name used in packs and in the weights file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Derogatory => "derogatory",
+            Stance::Violent => "violent",
+            Stance::Sexist => "sexist",
+            Stance::Communal => "communal",
+        }
+    }
+
+    /// Index in [`Stance::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl std::str::FromStr for Stance {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Stance, String> {
+        Stance::ALL
+            .into_iter()
+            .find(|c| c.id() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown model class `{s}`; expected one of: derogatory, violent, sexist, communal"
+                )
+            })
+    }
+}
+
+/// Which threshold a matcher uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// The strict threshold, for a `model` matcher of a rule on its own.
+    Alone,
+    /// The looser threshold, for a `model` list on a side of a `near`
+    /// matcher (it also needs a target in the same clause).
+    Framed,
+}
+
+/// Why a weights file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the stance model file is not usable: {0}")]
+pub struct ModelError(String);
+
+#[derive(Debug, Clone, Copy)]
+struct ClassInfo {
+    bias: i32,
+    alone: i32,
+    framed: i32,
+}
+
+/// Loaded weights: per class a bias and two thresholds, and an i8 weight per
+/// (bucket, class), bucket-major.
+pub struct StanceModel {
+    bits: u8,
+    classes: [ClassInfo; 4],
+    weights: Cow<'static, [u8]>,
+    offset: usize,
+}
+
+/// The scores of one clause and the words that drove them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseScore {
+    /// Byte span of the clause in the original text.
+    pub span: (usize, usize),
+    /// The integer score of each class, in [`Stance::ALL`] order.
+    pub scores: [i32; 4],
+}
+
+/// One clause as the model sees it: its scores, and how much each of its
+/// words adds to each score (a word's own features plus the bigrams it is
+/// part of), for naming driver words and for leaving target words out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClauseAnalysis {
+    /// Byte span of the clause in the original text.
+    pub span: (usize, usize),
+    /// The integer score of each class, in [`Stance::ALL`] order.
+    pub scores: [i32; 4],
+    /// Byte spans of the scored words, in order.
+    pub words: Vec<(usize, usize)>,
+    /// Per word, what it adds to each class score.
+    pub contributions: Vec<[i32; 4]>,
+}
+
+impl ClauseAnalysis {
+    /// The driver words of `stance` when the clause reaches `threshold`
+    /// without the positive contributions of the words for which
+    /// `excluded(start, end)` is true (e.g. the target of a frame rule, so
+    /// that naming a faith is not read as hostility to it). Drivers are the
+    /// other words that add most to the score: positive, at least a third of
+    /// the strongest, at most three, strongest first. `None` when the clause
+    /// stays below the threshold or no word drives it.
+    pub fn drivers(
+        &self,
+        stance: Stance,
+        threshold: i32,
+        excluded: impl Fn(usize, usize) -> bool,
+    ) -> Option<Vec<(usize, usize)>> {
+        let c = stance.index();
+        if self.scores[c] < threshold {
+            return None;
+        }
+        let mut score = self.scores[c];
+        let mut ranked: Vec<(i32, usize)> = Vec::new();
+        for (k, (&(s, e), w)) in self.words.iter().zip(&self.contributions).enumerate() {
+            if excluded(s, e) {
+                score -= w[c].max(0);
+            } else if w[c] > 0 {
+                ranked.push((w[c], k));
+            }
+        }
+        if score < threshold {
+            return None;
+        }
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let top = ranked.first()?.0;
+        Some(
+            ranked
+                .iter()
+                .take(3)
+                .filter(|r| r.0 * 3 >= top)
+                .map(|r| self.words[r.1])
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Debug for StanceModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StanceModel")
+            .field("bits", &self.bits)
+            .field("classes", &self.classes)
+            .field("weight_bytes", &(self.weights.len() - self.offset))
+            .finish()
+    }
+}
+
+fn read_i32(b: &[u8], at: usize) -> Option<i32> {
+    Some(i32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl StanceModel {
+    /// The embedded model (parsed once). `None` only if the embedded file is
+    /// broken, which the test suite rules out.
+    pub fn embedded() -> Option<Arc<StanceModel>> {
+        static MODEL: OnceLock<Option<Arc<StanceModel>>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                StanceModel::parse(Cow::Borrowed(EMBEDDED))
+                    .ok()
+                    .map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// Reads a weights file (the format written by `scripts/model/train.py`).
+    pub fn from_bytes(bytes: &[u8]) -> Result<StanceModel, ModelError> {
+        StanceModel::parse(Cow::Owned(bytes.to_vec()))
+    }
+
+    fn parse(data: Cow<'static, [u8]>) -> Result<StanceModel, ModelError> {
+        let bytes: &[u8] = &data;
+        let err = |m: &str| ModelError(m.to_owned());
+        if bytes.get(0..4) != Some(b"STNC") {
+            return Err(err("it does not start with STNC"));
+        }
+        if bytes.get(4) != Some(&1) {
+            return Err(err("unknown version (expected 1)"));
+        }
+        if bytes.get(5) != Some(&4) {
+            return Err(err("expected 4 classes"));
+        }
+        let bits = *bytes.get(6).ok_or_else(|| err("truncated header"))?;
+        if !(8..=24).contains(&bits) {
+            return Err(err("hash bits out of range 8-24"));
+        }
+        let mut at = 8;
+        let mut classes = [ClassInfo {
+            bias: 0,
+            alone: 0,
+            framed: 0,
+        }; 4];
+        for (c, stance) in Stance::ALL.into_iter().enumerate() {
+            let len = usize::from(*bytes.get(at).ok_or_else(|| err("truncated class"))?);
+            let name = bytes
+                .get(at + 1..at + 1 + len)
+                .ok_or_else(|| err("truncated class name"))?;
+            if name != stance.id().as_bytes() {
+                return Err(ModelError(format!(
+                    "class {c} is `{}`, expected `{stance}`",
+                    String::from_utf8_lossy(name)
+                )));
+            }
+            at += 1 + len;
+            let field =
+                |k: usize| read_i32(bytes, at + 4 * k).ok_or_else(|| err("truncated class"));
+            classes[c] = ClassInfo {
+                bias: field(0)?,
+                alone: field(1)?,
+                framed: field(2)?,
+            };
+            at += 16; // bias, alone, framed, f32 scale (informative)
+        }
+        let want = (1usize << bits) * 4;
+        if bytes.len() != at + want {
+            return Err(ModelError(format!(
+                "{} weight bytes, expected {want}",
+                bytes.len().saturating_sub(at)
+            )));
+        }
+        Ok(StanceModel {
+            bits,
+            classes,
+            offset: at,
+            weights: data,
+        })
+    }
+
+    fn weight(&self, bucket: usize, class: usize) -> i32 {
+        let b = self.weights[self.offset + bucket * 4 + class];
+        i32::from(b as i8)
+    }
+
+    /// The integer score of every class for `text` scored as one unit (its
+    /// first [`MAX_WORDS`] words).
+    pub fn score(&self, text: &str) -> [i32; 4] {
+        let mut ws = words(text, 0);
+        ws.truncate(MAX_WORDS);
+        self.score_words(&ws, None)
+    }
+
+    fn score_words(&self, ws: &[Word], mut per_word: Option<&mut Vec<[i32; 4]>>) -> [i32; 4] {
+        let mut scores = [0i32; 4];
+        for (c, s) in scores.iter_mut().enumerate() {
+            *s = self.classes[c].bias;
+        }
+        if let Some(pw) = per_word.as_deref_mut() {
+            pw.clear();
+            pw.resize(ws.len(), [0; 4]);
+        }
+        features::for_each_feature(ws, self.bits, |k, bucket, second| {
+            for (c, s) in scores.iter_mut().enumerate() {
+                let w = self.weight(bucket, c);
+                if !second {
+                    *s += w;
+                }
+                if let Some(pw) = per_word.as_deref_mut() {
+                    pw[k][c] += w;
+                }
+            }
+        });
+        scores
+    }
+
+    /// Scores every clause of `text`.
+    pub fn clause_scores(&self, text: &str) -> Vec<ClauseScore> {
+        clauses(text)
+            .into_iter()
+            .map(|(s, e)| {
+                let mut ws = words(&text[s..e], s);
+                ws.truncate(MAX_WORDS);
+                ClauseScore {
+                    span: (s, e),
+                    scores: self.score_words(&ws, None),
+                }
+            })
+            .collect()
+    }
+
+    /// The threshold of a class at a level.
+    pub fn threshold(&self, stance: Stance, level: Level) -> i32 {
+        let info = self.classes[stance.index()];
+        match level {
+            Level::Alone => info.alone,
+            Level::Framed => info.framed,
+        }
+    }
+
+    /// Scores every clause of `text`, with each word's contributions.
+    pub fn analyse(&self, text: &str) -> Vec<ClauseAnalysis> {
+        clauses(text)
+            .into_iter()
+            .map(|(s, e)| {
+                let mut ws = words(&text[s..e], s);
+                ws.truncate(MAX_WORDS);
+                let mut contributions = Vec::new();
+                let scores = self.score_words(&ws, Some(&mut contributions));
+                ClauseAnalysis {
+                    span: (s, e),
+                    scores,
+                    words: ws.iter().map(|w| (w.start, w.end)).collect(),
+                    contributions,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

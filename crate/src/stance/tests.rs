@@ -1,0 +1,156 @@
+//! The Rust features and scores must equal those of `scripts/model/train.py`
+//! (crate/model/fixture.json, written by the script with the weights).
+
+use super::*;
+use serde_json::Value;
+
+fn fixture() -> Vec<Value> {
+    let text = include_str!("../../model/fixture.json");
+    serde_json::from_str(text).expect("fixture.json is valid JSON")
+}
+
+fn pairs(v: &Value) -> Vec<(usize, usize)> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|p| {
+            let n = |i: usize| p[i].as_u64().expect("number") as usize;
+            (n(0), n(1))
+        })
+        .collect()
+}
+
+fn ints(v: &Value) -> Vec<i32> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_i64().expect("int") as i32)
+        .collect()
+}
+
+#[test]
+fn words_clauses_and_scores_match_the_training_script() {
+    let model = StanceModel::embedded().expect("the embedded model loads");
+    let items = fixture();
+    assert!(items.len() >= 5);
+    for item in &items {
+        let text = item["text"].as_str().expect("text");
+        let got: Vec<(String, usize, usize)> = words(text, 0)
+            .into_iter()
+            .map(|w| (w.text, w.start, w.end))
+            .collect();
+        let want: Vec<(String, usize, usize)> = item["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .map(|w| {
+                (
+                    w[0].as_str().expect("word").to_owned(),
+                    w[1].as_u64().expect("start") as usize,
+                    w[2].as_u64().expect("end") as usize,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "words of {text:?}");
+        assert_eq!(
+            clauses(text),
+            pairs(&item["clauses"]),
+            "clauses of {text:?}"
+        );
+        assert_eq!(
+            model.score(text).to_vec(),
+            ints(&item["scores"]),
+            "scores of {text:?}"
+        );
+        let per_clause: Vec<Vec<i32>> = model
+            .clause_scores(text)
+            .into_iter()
+            .map(|c| c.scores.to_vec())
+            .collect();
+        let want: Vec<Vec<i32>> = item["clause_scores"]
+            .as_array()
+            .expect("clause_scores")
+            .iter()
+            .map(ints)
+            .collect();
+        assert_eq!(per_clause, want, "clause scores of {text:?}");
+    }
+}
+
+#[test]
+fn feature_count_matches_the_training_script() {
+    for item in fixture() {
+        let text = item["text"].as_str().expect("text");
+        let mut ws = words(text, 0);
+        ws.truncate(MAX_WORDS);
+        let mut n = 0;
+        features::for_each_feature(&ws, model_bits(), |_, _, second| n += usize::from(!second));
+        assert_eq!(
+            n as u64,
+            item["features"].as_u64().expect("features"),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
+    let model = StanceModel::embedded().expect("the embedded model loads");
+    let text = "আজ সভা হবে। এই মালাউনগুলোকে দেশ থেকে বের করে দেওয়া উচিত, ওদের পিটিয়ে মারো! ধন্যবাদ";
+    let clauses = model.analyse(text);
+    assert_eq!(clauses.len(), 3);
+    let mut fired = 0;
+    for clause in &clauses {
+        let sum: i32 = clause.contributions.iter().map(|w| w[0]).sum();
+        assert!(clause.words.len() == clause.contributions.len());
+        for stance in Stance::ALL {
+            let thr = model.threshold(stance, Level::Framed);
+            let Some(drivers) = clause.drivers(stance, thr, |_, _| false) else {
+                continue;
+            };
+            fired += 1;
+            assert!(!drivers.is_empty() && drivers.len() <= 3);
+            for &(s, e) in &drivers {
+                assert!(clause.span.0 <= s && e <= clause.span.1);
+                let word = &text[s..e];
+                assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
+            }
+            // Leaving out every driver's contribution can only lower the score.
+            let without = clause.drivers(stance, thr, |s, e| drivers.contains(&(s, e)));
+            if let Some(rest) = without {
+                assert!(rest.iter().all(|d| !drivers.contains(d)));
+            }
+            // Leaving out every word leaves only the bias.
+            let bias = clause.scores[stance.index()]
+                - clause
+                    .contributions
+                    .iter()
+                    .map(|w| w[stance.index()])
+                    .sum::<i32>();
+            if bias < thr {
+                assert!(clause.drivers(stance, thr, |_, _| true).is_none());
+            }
+        }
+        let _ = sum;
+    }
+    assert!(fired > 0, "{clauses:?}");
+    assert!(model.analyse("").is_empty());
+}
+
+#[test]
+fn bad_files_are_rejected_with_a_reason() {
+    assert!(StanceModel::from_bytes(b"nope").is_err());
+    let mut bytes = EMBEDDED.to_vec();
+    bytes.pop();
+    let e = StanceModel::from_bytes(&bytes).expect_err("truncated");
+    assert!(e.to_string().contains("weight bytes"), "{e}");
+    assert!(StanceModel::from_bytes(EMBEDDED).is_ok());
+    assert_eq!("violent".parse::<Stance>(), Ok(Stance::Violent));
+    assert!("angry".parse::<Stance>().is_err());
+}
+
+fn model_bits() -> u8 {
+    StanceModel::embedded()
+        .expect("the embedded model loads")
+        .bits
+}
