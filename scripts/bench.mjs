@@ -135,6 +135,8 @@ async function nodeWasm(posts, termSets, rounds) {
     e.free();
   }
   const engine = new WasmEngine({});
+  // The same pack with the stance model switched off, to show what the model costs.
+  const engineOff = new WasmEngine({ model: false });
   const findings = {};
   for (const [key, text] of Object.entries(posts)) findings[key] = engine.check(text, "official").findings.length;
 
@@ -142,6 +144,8 @@ async function nodeWasm(posts, termSets, rounds) {
   const measures = [
     { id: "wasm_300", per: 200, fn: () => engine.check(posts.post_300, "official").findings.length },
     { id: "wasm_2000", per: 60, fn: () => engine.check(posts.post_2000, "official").findings.length },
+    { id: "wasm_300_model_off", per: 100, fn: () => engineOff.check(posts.post_300, "official").findings.length },
+    { id: "wasm_2000_model_off", per: 30, fn: () => engineOff.check(posts.post_2000, "official").findings.length },
   ];
   for (const [name, terms] of Object.entries(termSets)) {
     measures.push({ id: `naive_300_${name}`, per: 60, fn: () => naiveCount(posts.post_300, terms) });
@@ -160,6 +164,7 @@ async function nodeWasm(posts, termSets, rounds) {
     }
   }
   engine.free();
+  engineOff.free();
   const stats = {};
   for (const [id, v] of Object.entries(samples)) {
     stats[id] = { n: v.length, median: percentile(v, 50), p95: percentile(v, 95), max: Math.max(...v) };
@@ -225,6 +230,8 @@ function report({ size, terms, node, nat, env }) {
   const findings = (n) => `${n} finding${n === 1 ? "" : "s"}`;
   L.push(row(`WASM check, 300-char post (${findings(node.findings.post_300)})`, "wasm_300", `≤ 1.5 ms: ${verdict(s.wasm_300.median <= BARS.check300Ms)} (p95 ${verdict(s.wasm_300.p95 <= BARS.check300Ms)})`));
   L.push(row(`WASM check, 2,000-char post (${findings(node.findings.post_2000)})`, "wasm_2000"));
+  L.push(row("WASM check with the stance model off (`{ model: false }`), 300-char post", "wasm_300_model_off"));
+  L.push(row("WASM check with the stance model off, 2,000-char post", "wasm_2000_model_off"));
   for (const [name, label] of [
     ["engine", "engine patterns"],
     ["written", "terms as written"],
@@ -258,6 +265,8 @@ function report({ size, terms, node, nat, env }) {
       ["check/check 63,206-char post", "native check, 63,206-char post (engine bench)"],
     ]) {
       L.push(`| ${label} | ${us(id)} | |`);
+      const off = id.replace(/^check\//, "check, model off/");
+      if (m[off]) L.push(`| … with the stance model off | ${us(off)} | |`);
     }
     for (const line of nat.memory) L.push(`| engine_memory: ${line.replace(/\|/g, "\\|")} | | |`);
   }
