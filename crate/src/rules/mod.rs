@@ -8,8 +8,12 @@
 
 mod ascii_boundaries;
 mod default_pack;
+mod keys;
 mod load;
 mod raw;
+
+#[cfg(test)]
+mod limit_tests;
 
 pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
 pub use load::{compile_regex, load, LoadOptions};
@@ -35,6 +39,17 @@ pub const MAX_VERBS_PER_PACK: usize = 2_000;
 pub const MAX_REGEX_BYTES: usize = 1024 * 1024;
 /// Most regexes in one rule.
 pub const MAX_REGEXES_PER_RULE: usize = 64;
+/// Most regexes in a whole pack (`regex` and `near` sides of every rule).
+pub const MAX_REGEXES_PER_PACK: usize = 256;
+/// Most regexes in a pack without a literal of 3 bytes or more that every
+/// match must contain: the engine cannot skip such a regex, so each one runs
+/// over every text checked.
+pub const MAX_UNFILTERED_REGEXES: usize = 32;
+/// Memory the compiled regexes of a pack may hold together, in bytes
+/// (what the regex engine reports for its compiled automata).
+pub const MAX_PACK_REGEX_BYTES: usize = 16 * 1024 * 1024;
+/// Longest term, in characters (a term is a word or a short phrase).
+pub const MAX_TERM_CHARS: usize = 200;
 /// Smallest and largest `within` of a `near` matcher (and largest `except_within`).
 pub const WITHIN_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
 /// `within` when a `near` matcher does not give one.
