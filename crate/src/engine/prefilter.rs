@@ -129,6 +129,7 @@ impl RegexPrefilter {
         } else {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(super::scan::automaton_kind(&literals))
                 .build(&literals)
                 .ok()
         };
