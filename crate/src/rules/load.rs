@@ -960,8 +960,8 @@ impl RegexBudget {
         (total > MAX_PACK_REGEX_BYTES)
             .then(|| {
                 self.over(format!(
-                "over the regex budget: this regex compiles to {} KiB, which brings the pack's \
-                 regexes to {} KiB; the limit for all regexes of a pack together is {} KiB. \
+                "over the regex budget: this regex needs {} KiB (compiled, with its search \
+                 cache), which brings the pack's regexes to {} KiB; the limit for all regexes of a pack together is {} KiB. \
                  Large Unicode classes repeated many times (such as `\\w{{20}}`) cost the most",
                 bytes.div_ceil(1024),
                 total.div_ceil(1024),
