@@ -19,7 +19,8 @@ pub struct CheckArgs {
     format: Format,
     /// Check a batch: one JSON object per line, {"id", "text", "context"?}; one
     /// output line {"id", "findings"} per input line, in order. Blank lines are
-    /// skipped. Every line is validated first: if any is bad, nothing is
+    /// skipped; a UTF-8 byte-order mark at the start is allowed. Every line is
+    /// validated first (JSON, fields, UTF-8): if any is bad, nothing is
     /// printed and the exit code is 2, with every bad line named on stderr.
     #[arg(long)]
     jsonl: bool,
