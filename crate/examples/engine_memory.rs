@@ -1,7 +1,11 @@
 //! Measures the heap memory held by a built default engine, with a counting
 //! global allocator: live bytes after building minus live bytes before.
 //!
-//! `cargo run --release -p sotorko --example engine_memory`
+//! `cargo run --release -p sotorko --example engine_memory [EXTRA.toml]`
+//!
+//! With a file argument, that pack's rules are added to the default pack
+//! (as the `customRules` policy does), e.g. `crate/tests/packs/morph-verbs.toml`
+//! to measure the cost of generated verb forms.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,10 +40,22 @@ static ALLOCATOR: Counting = Counting;
 fn main() {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let engine = match sotorko::Engine::default_pack() {
+    let extra = std::env::args()
+        .nth(1)
+        .map(|p| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}")));
+    let built = sotorko::RulePack::default_pack()
+        .map_err(sotorko::EngineError::from)
+        .and_then(|mut pack| {
+            if let Some(text) = &extra {
+                let custom = sotorko::RulePack::custom(text, &pack)?;
+                pack.rules.extend(custom.rules);
+            }
+            sotorko::Engine::from_pack(pack, &sotorko::rules::Terms::default())
+        });
+    let engine = match built {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("the default pack does not load: {e}");
+            eprintln!("the pack does not load: {e}");
             std::process::exit(2);
         }
     };
@@ -63,6 +79,12 @@ fn main() {
         rules.iter().map(|r| r.term_count()).sum::<usize>(),
         rules.iter().map(|r| r.regex.len()).sum::<usize>()
     );
+    for (view, patterns, bytes) in engine.matcher_sizes() {
+        println!(
+            "{view} matcher: {patterns} patterns, {bytes} bytes ({:.2} MB)",
+            bytes as f64 / 1e6
+        );
+    }
     println!(
         "memory held by the built engine: {held} bytes ({:.2} MB)",
         held as f64 / 1e6

@@ -1,4 +1,7 @@
-//! Loops `check` on a post for profiling (`perf record`): `cargo run --release --example profile_check -- 300|2000|63206`.
+//! Loops `check` on a post for profiling (`perf record`): `cargo run --release --example profile_check -- 300|2000|63206 [EXTRA.toml]`.
+//!
+//! With a pack file as second argument, its rules are added to the default
+//! pack (as the `customRules` policy does), e.g. `crate/tests/packs/morph-verbs.toml`.
 fn main() {
     let n: usize = std::env::args()
         .nth(1)
@@ -17,7 +20,19 @@ fn main() {
         .flat_map(|s| s.chars())
         .take(n)
         .collect();
-    let engine = match sotorko::Engine::default_pack() {
+    let extra = std::env::args()
+        .nth(2)
+        .map(|p| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}")));
+    let built = sotorko::RulePack::default_pack()
+        .map_err(sotorko::EngineError::from)
+        .and_then(|mut pack| {
+            if let Some(text) = &extra {
+                let custom = sotorko::RulePack::custom(text, &pack)?;
+                pack.rules.extend(custom.rules);
+            }
+            sotorko::Engine::from_pack(pack, &sotorko::rules::Terms::default())
+        });
+    let engine = match built {
         Ok(e) => e,
         Err(e) => panic!("{e}"),
     };

@@ -164,6 +164,14 @@ impl Engine {
         }
     }
 
+    /// Size of each view's term matcher, for benchmarks: the view's name
+    /// (`Bangla`, `English`, `Banglish`), its number of patterns (generated
+    /// forms included) and the approximate heap bytes of its automaton and
+    /// tables.
+    pub fn matcher_sizes(&self) -> Vec<(&'static str, usize, usize)> {
+        self.views.iter().map(ViewMatcher::size).collect()
+    }
+
     /// The rules, in pack order.
     pub fn rules(&self) -> Vec<RuleInfo> {
         self.rules.iter().map(Rule::info).collect()
@@ -251,6 +259,7 @@ impl Engine {
             return;
         }
         let words = word_index.get_or_insert_with(|| WordIndex::new(text));
+        let mut clauses: Option<ClauseBreaks> = None;
         hits.near.sort_unstable();
         let near = &hits.near;
         let mut i = 0;
@@ -262,11 +271,12 @@ impl Engine {
             }
             let group = &near[i..j];
             i = j;
-            let within = self
+            let matcher = self
                 .rules
                 .get(rule as usize)
-                .and_then(|r| r.near.get(n as usize))
-                .map_or(0, |x| x.within as usize);
+                .and_then(|r| r.near.get(n as usize));
+            let within = matcher.map_or(0, |x| x.within as usize);
+            let same_clause = matcher.is_some_and(|x| x.same_clause);
             let split = group.partition_point(|h| !h.2);
             let (a_hits, b_hits) = group.split_at(split);
             if a_hits.is_empty() || b_hits.is_empty() {
@@ -284,11 +294,12 @@ impl Engine {
                 let paired = candidates.into_iter().flatten().find_map(|k| {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
-                    let (gap_start, gap_end) = if b.2 <= a.3 { (b.2, a.3) } else { (a.4, b.1) };
-                    (disjoint
-                        && words_between(aw, b.0) <= within
-                        && !words.crosses_sentence(gap_start, gap_end))
-                    .then(|| (a.3.min(b.1), a.4.max(b.2)))
+                    let one_clause = !same_clause
+                        || !clauses
+                            .get_or_insert_with(|| clause_breaks(text))
+                            .between(a.4.min(b.2), a.3.max(b.1));
+                    (disjoint && words_between(aw, b.0) <= within && one_clause)
+                        .then(|| (a.3.min(b.1), a.4.max(b.2)))
                 });
                 if let Some((s, e)) = paired {
                     out.push((rule, s, e));
@@ -445,6 +456,50 @@ impl Engine {
                     .any(|f| f.rule == rule.id)
             })
     }
+}
+
+/// Byte offsets of the clause breaks of a text (for `scope = "clause"`).
+struct ClauseBreaks(Vec<usize>);
+
+impl ClauseBreaks {
+    /// True when a break lies in `start..end`.
+    fn between(&self, start: usize, end: usize) -> bool {
+        let i = self.0.partition_point(|&b| b < start);
+        self.0.get(i).is_some_and(|&b| b < end)
+    }
+}
+
+/// Clause breaks: the danda `।` and `॥`, `?`, `!`, `;`, `|` (typed for the
+/// danda), a line break, and `.` followed by a space or the end (not the
+/// `.` of `2.5` or `www.x.com`).
+fn clause_breaks(text: &str) -> ClauseBreaks {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    // Length in characters of the word just before the current character.
+    let mut word_len = 0usize;
+    while let Some((i, c)) = it.next() {
+        // `?`, `!` and `.` break only before a space or a non-word character
+        // (`acc!dent`, `3.5` stay whole); `.` only after a word of three or
+        // more characters (`D.C. is`, `Dr. Rahman` stay whole).
+        let before_space = it
+            .peek()
+            .is_none_or(|&(_, n)| n.is_whitespace() || !words::is_word_char(n));
+        let is_break = match c {
+            '।' | '॥' | ';' | '|' | '\n' | '\r' | '؟' => true,
+            '?' | '!' => before_space,
+            '.' => before_space && word_len >= 3,
+            _ => false,
+        };
+        if is_break {
+            out.push(i);
+        }
+        word_len = if words::is_word_char(c) {
+            word_len + 1
+        } else {
+            0
+        };
+    }
+    ClauseBreaks(out)
 }
 
 fn example_problem(rule: &Rule, message: String) -> Problem {

@@ -166,8 +166,6 @@ pub(crate) struct Builder {
     /// Earlier words of multi-word verb entries (folded), interned.
     prefixes: Vec<Vec<String>>,
     prefix_index: HashMap<Vec<String>, u32>,
-    /// The suffix-set number of the verb clitics, once interned.
-    clitics: Option<usize>,
 }
 
 impl Builder {
@@ -184,7 +182,6 @@ impl Builder {
             term_verbs: Vec::new(),
             prefixes: Vec::new(),
             prefix_index: HashMap::new(),
-            clitics: None,
         }
     }
 
@@ -242,7 +239,9 @@ impl Builder {
     /// the skeleton view): every generated form of its last word as a whole
     /// word (a clitic allowed after it), preceded by its earlier words.
     pub(crate) fn add_verb(&mut self, entry: &str, mut u: Use) {
-        let (entry, calls) = morph::calls_only(entry);
+        let Ok((entry, call_only)) = morph::split_tag(entry) else {
+            return;
+        };
         let (words, verb, alt) = morph::split_verb_entry(entry);
         let key = match self.script {
             Script::Bangla => {
@@ -258,8 +257,11 @@ impl Builder {
             },
         };
         let alone = words.is_empty();
-        let key = if alone { format!("{key}\u{0}") } else { key };
-        let key = if calls { format!("!{key}") } else { key };
+        let key = format!(
+            "{key}{}{}",
+            if call_only { "\u{1}" } else { "" },
+            if alone { "\u{0}" } else { "" }
+        );
         let mut prefix = Vec::new();
         for w in words {
             let f = self.script.fold(w);
@@ -290,35 +292,32 @@ impl Builder {
     }
 
     /// Generates the forms of a verb once and points them at verb `id`
-    /// (`key` is the stem spec, ending in NUL for a verb used alone).
+    /// (`key` is the stem spec, then U+0001 for call forms only and NUL
+    /// for a verb used alone).
     fn add_verb_forms(&mut self, key: &str, id: u32) {
-        let (key, calls) = match key.strip_prefix('!') {
-            Some(k) => (k, true),
-            None => (key, false),
-        };
         let (spec, alone) = match key.strip_suffix('\u{0}') {
             Some(s) => (s, true),
             None => (key, false),
         };
-        let clitics = match self.clitics {
-            Some(c) => c,
-            None => {
-                let list = if self.script == Script::Bangla {
-                    morph::BN_CLITICS
-                } else {
-                    morph::BANGLISH_CLITICS
-                };
-                let c = self.intern_suffixes(list.iter().copied());
-                self.clitics = Some(c);
-                c
-            }
+        let (spec, call_only) = match spec.strip_suffix('\u{1}') {
+            Some(s) => (s, true),
+            None => (spec, false),
         };
+        let list = if self.script == Script::Bangla {
+            morph::BN_CLITICS
+        } else {
+            morph::BANGLISH_CLITICS
+        };
+        // The negative clitic turns a call into a report (`করেননি`).
+        let clitics = self.intern_suffixes(
+            list.iter()
+                .copied()
+                .filter(|c| !call_only || !morph::NEGATIVE_CLITICS.contains(c)),
+        );
         let policy = u32::try_from(clitics + 1).unwrap_or(u32::MAX);
-        let forms = match (self.script, calls) {
-            (Script::Bangla, false) => morph::bangla::verb_forms(spec),
-            (Script::Bangla, true) => morph::bangla::call_forms(spec),
-            (_, false) => morph::banglish::verb_forms(spec, alone),
-            (_, true) => morph::banglish::call_forms(spec, alone),
+        let forms = match self.script {
+            Script::Bangla => morph::bangla::verb_forms(spec, call_only),
+            _ => morph::banglish::verb_forms(spec, alone, call_only),
         };
         for form in forms {
             let folded = self.script.fold(&form);
@@ -403,15 +402,19 @@ impl Builder {
         }
         // Single-word patterns by first character, for masked words.
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
-        let mut any_first: Vec<u32> = Vec::new();
+        let mut all: Vec<u32> = Vec::new();
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(strings.len());
         for (i, t) in strings.iter().enumerate() {
-            if t.contains(' ') || t.chars().count() < 2 {
-                continue;
+            let start = text.len() as u32;
+            if !t.contains(' ') && t.chars().count() >= 2 {
+                if let Some(c) = t.chars().next() {
+                    by_first.entry(c).or_default().push(i as u32);
+                    all.push(i as u32);
+                    text.push_str(t);
+                }
             }
-            if let Some(c) = t.chars().next() {
-                by_first.entry(c).or_default().push(i as u32);
-                any_first.push(i as u32);
-            }
+            spans.push((start, text.len() as u32));
         }
         let ac = if strings.is_empty() {
             None
@@ -438,10 +441,11 @@ impl Builder {
         };
         suffixes.sort_unstable();
         suffixes.dedup();
-        let single_words = (!any_first.is_empty()).then(|| SingleWords {
+        let single_words = (!all.is_empty()).then_some(SingleWords {
             by_first,
-            all: any_first,
-            strings: strings.clone(),
+            all,
+            text,
+            spans,
         });
         Ok(ViewMatcher {
             script: self.script,
@@ -461,9 +465,21 @@ impl Builder {
 /// Single-word patterns, for matching words with masks (`m*laun`).
 #[derive(Debug)]
 struct SingleWords {
+    /// Single-word patterns by their first character.
     by_first: HashMap<char, Vec<u32>>,
+    /// All single-word patterns (for a word that starts with a mask).
     all: Vec<u32>,
-    strings: Vec<String>,
+    /// The single-word patterns, one after another.
+    text: String,
+    /// Each pattern's range in `text` (empty for other patterns).
+    spans: Vec<(u32, u32)>,
+}
+
+impl SingleWords {
+    fn get(&self, pattern: u32) -> Option<&str> {
+        let &(s, e) = self.spans.get(pattern as usize)?;
+        self.text.get(s as usize..e as usize)
+    }
 }
 
 /// The compiled matcher of one view.
@@ -489,6 +505,24 @@ pub(crate) struct ViewMatcher {
 impl ViewMatcher {
     pub(crate) fn script(&self) -> Script {
         self.script
+    }
+
+    /// The view's name, its number of patterns (generated forms included)
+    /// and the heap bytes of its automaton and pattern tables.
+    pub(crate) fn size(&self) -> (&'static str, usize, usize) {
+        let ac = self.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
+        let singles = self.single_words.as_ref().map_or(0, |w| {
+            w.text.len() + w.spans.len() * 8 + w.all.len() * 8 + w.by_first.len() * 48
+        });
+        let tables = self.patterns.len() * std::mem::size_of::<Pattern>()
+            + self.uses.len() * std::mem::size_of::<Use>()
+            + self.verb_refs.len() * 4
+            + self.verb_uses.len() * 8;
+        (
+            self.script.name(),
+            self.patterns.len(),
+            ac + singles + tables,
+        )
     }
 
     /// Finds every term of this view in `view`, applies the boundary policy,
@@ -593,10 +627,20 @@ impl ViewMatcher {
             let before = t.get(..pos)?.strip_suffix(' ')?;
             let ws = before.rfind(' ').map_or(0, |i| i + 1);
             let word = before.get(ws..)?;
-            let rest = word.strip_prefix(w.as_str())?;
-            let ok = match self.script {
+            let suffix_ok = |rest: &str| match self.script {
                 Script::Bangla => true,
                 _ => rest.is_empty() || self.suffixes.iter().any(|x| x == rest),
+            };
+            let ok = match word.strip_prefix(w.as_str()) {
+                Some(rest) => suffix_ok(rest),
+                None if word.contains(MASK) => {
+                    let chars: Vec<char> = word.chars().collect();
+                    let pat: Vec<char> = w.chars().collect();
+                    masked_match(&pat, &chars, self.script == Script::Bangla)
+                        .into_iter()
+                        .any(|used| suffix_ok(&chars[used..].iter().collect::<String>()))
+                }
+                None => false,
             };
             if !ok {
                 return None;
@@ -646,10 +690,7 @@ impl ViewMatcher {
                 },
             };
             for &pi in candidates {
-                let (Some(p), Some(pat)) = (
-                    self.patterns.get(pi as usize),
-                    single.strings.get(pi as usize),
-                ) else {
+                let (Some(p), Some(pat)) = (self.patterns.get(pi as usize), single.get(pi)) else {
                     continue;
                 };
                 let pat: Vec<char> = pat.chars().collect();

@@ -22,24 +22,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
 pub(crate) struct WordIndex {
     starts: Vec<usize>,
     ends: Vec<usize>,
-    /// Byte offsets of sentence ends (danda, `?`, `!`, `;`, a line break, or a
-    /// full stop before a space), in order.
-    sentence_ends: Vec<usize>,
-}
-
-/// True when `c` at this point ends a sentence. `next` is the character after
-/// it and `word_len` the length in characters of the word just before it.
-/// `?`, `!` and `.` end a sentence only before a space (so `acc!dent` and
-/// `3.5` do not), and `.` only after a word of three or more characters (so
-/// `D.C. is` and `Dr. Rahman` do not).
-fn ends_sentence(c: char, next: Option<char>, word_len: usize) -> bool {
-    let before_space = next.is_none_or(|n| n.is_whitespace() || !is_word_char(n));
-    match c {
-        '\u{0964}' | '\u{0965}' | ';' | '\n' | '|' => true,
-        '?' | '!' => before_space,
-        '.' => before_space && word_len >= 3,
-        _ => false,
-    }
 }
 
 impl WordIndex {
@@ -47,14 +29,8 @@ impl WordIndex {
     pub(crate) fn new(text: &str) -> WordIndex {
         let mut index = WordIndex::default();
         let mut in_word = false;
-        let mut chars = text.char_indices().peekable();
-        let mut word_len = 0;
-        while let Some((i, c)) = chars.next() {
-            if ends_sentence(c, chars.peek().map(|&(_, n)| n), word_len) {
-                index.sentence_ends.push(i);
-            }
+        for (i, c) in text.char_indices() {
             let w = is_word_char(c);
-            word_len = if w { word_len + 1 } else { 0 };
             if w && !in_word {
                 index.starts.push(i);
             } else if !w && in_word {
@@ -81,12 +57,6 @@ impl WordIndex {
             .saturating_sub(1)
             .max(first);
         (first, last)
-    }
-
-    /// True when a sentence ends anywhere in the byte range `start..end`.
-    pub(crate) fn crosses_sentence(&self, start: usize, end: usize) -> bool {
-        let k = self.sentence_ends.partition_point(|&p| p < start);
-        self.sentence_ends.get(k).is_some_and(|&p| p < end)
     }
 
     /// Number of words.

@@ -3,7 +3,8 @@
 //! Deserializing into the `raw` types stops at the first unknown key; an
 //! administrator fixing a pack wants them all at once. This walks the parsed
 //! TOML document against the format's key schema and reports each key that
-//! the format does not know, where it is written.
+//! the format does not know, where it is written. The schema below must list
+//! the fields of the `raw` types; a test compares the two.
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -38,7 +39,7 @@ const RULE: &[&str] = &[
 ];
 const SEVERITY: &[&str] = &["official", "personal"];
 const MESSAGE: &[&str] = &["en", "bn"];
-const NEAR: &[&str] = &["a", "b", "within", "except", "except_within"];
+const NEAR: &[&str] = &["a", "b", "within", "scope", "except", "except_within"];
 const EXAMPLES: &[&str] = &["flag", "pass"];
 
 /// One unknown key: its dotted path, the keys expected there, and the byte
@@ -200,6 +201,46 @@ mod tests {
         .map(|(p, l)| (p.to_owned(), l))
         .collect();
         assert_eq!(found, want);
+    }
+
+    /// The fields serde expects in a `raw` type, read from its
+    /// unknown-field error.
+    fn serde_fields<T: serde::de::DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
+        let err = toml::from_str::<T>("zzz_unknown = 1\n")
+            .map(|v| panic!("accepted: {v:?}"))
+            .unwrap_err();
+        let message = err.message().to_owned();
+        let list = message
+            .split_once("expected one of ")
+            .or_else(|| message.split_once("expected "))
+            .map_or("", |(_, l)| l);
+        list.replace("` or `", "`, `")
+            .split(", ")
+            .map(|f| f.trim().trim_matches('`').to_owned())
+            .filter(|f| !f.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_schema_lists_exactly_the_fields_of_the_raw_types() {
+        use super::super::raw::*;
+        let sorted = |v: &[&str]| {
+            let mut v: Vec<String> = v.iter().map(|s| (*s).to_owned()).collect();
+            v.sort();
+            v
+        };
+        let fields = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        assert_eq!(fields(serde_fields::<RawFile>()), sorted(TOP));
+        assert_eq!(fields(serde_fields::<RawPackMeta>()), sorted(PACK));
+        assert_eq!(fields(serde_fields::<RawTermList>()), sorted(TERM_LIST));
+        assert_eq!(fields(serde_fields::<RawSeverity>()), sorted(SEVERITY));
+        assert_eq!(fields(serde_fields::<RawMessage>()), sorted(MESSAGE));
+        assert_eq!(fields(serde_fields::<RawNear>()), sorted(NEAR));
+        assert_eq!(fields(serde_fields::<RawExamples>()), sorted(EXAMPLES));
+        assert_eq!(fields(serde_fields::<RawRule>()), sorted(RULE));
     }
 
     #[test]

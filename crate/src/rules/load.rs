@@ -256,7 +256,11 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
 /// otherwise the parse error, with its line when the parser gives one.
 fn parse_problems(source: &Source<'_>, err: &toml::de::Error, problems: &mut Vec<Problem>) {
     let lines = Lines::new(source.text);
-    let unknown = super::keys::unknown_keys(source.text);
+    let unknown = if err.message().contains("unknown field") {
+        super::keys::unknown_keys(source.text)
+    } else {
+        Vec::new()
+    };
     if !unknown.is_empty() {
         for key in unknown {
             problems.push(Problem {
@@ -709,6 +713,7 @@ fn validate_rule(
             a,
             b,
             within,
+            scope,
             except: near_except,
             except_within: near_except_within,
         } = n.get_ref();
@@ -753,12 +758,25 @@ fn validate_rule(
                 }
             },
         };
+        let same_clause = match scope.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("words") => false,
+            Some("clause") => true,
+            Some(other) => {
+                rep.at(
+                    scope.as_ref().map(|s| s.span().start),
+                    rid,
+                    format!("near[{i}].scope is `{other}`; expected `clause` or `words`"),
+                );
+                false
+            }
+        };
         near.push(Near {
             a: a_terms,
             a_regex,
             b: b_terms,
             b_regex,
             within,
+            same_clause,
         });
     }
 
@@ -1262,6 +1280,7 @@ pass = ["boat race"]
         assert_eq!(rule.terms.bn, vec!["নৌকা", "ধানের শীষ"]);
         assert_eq!(rule.severity.personal, None);
         assert_eq!(rule.near[0].within, 4);
+        assert!(!rule.near[0].same_clause);
         assert_eq!(rule.origin.line, 9);
     }
 
@@ -1561,6 +1580,22 @@ flag = ["x"]
             "{problems:#?}"
         );
         assert_eq!(problems.len(), 5, "{problems:#?}");
+    }
+
+    #[test]
+    fn near_scope_is_clause_or_words() {
+        let near = |scope: &str| {
+            format!("[[rule.near]]\na = {{ en = [\"a\"] }}\nb = {{ en = [\"b\"] }}\nscope = \"{scope}\"")
+        };
+        assert!(load_rule(&near("clause")).near[0].same_clause);
+        assert!(!load_rule(&near("words")).near[0].same_clause);
+        let problems = lint_rule(&near("sentence"));
+        assert!(
+            problems.iter().any(|p| p
+                .message
+                .contains("scope is `sentence`; expected `clause` or `words`")),
+            "{problems:#?}"
+        );
     }
 
     #[test]

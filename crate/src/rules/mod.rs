@@ -247,6 +247,9 @@ pub struct Near {
     pub b_regex: Vec<String>,
     /// Most words allowed between the two terms.
     pub within: u32,
+    /// `scope = "clause"`: both sides must also be in the same clause (no
+    /// `।` `?` `!` `;` newline, or `.` before a space, between them).
+    pub same_clause: bool,
 }
 
 /// A rule's severity in each context; `None` means the rule is off there.

@@ -124,34 +124,74 @@ fn vowel_groups(stem: &str) -> usize {
     n
 }
 
-fn push_all(out: &mut Vec<String>, stem: &str, endings: &[&str]) {
-    for e in endings {
-        let form = format!("{stem}{e}");
-        if !out.contains(&form) {
-            out.push(form);
-        }
-    }
+/// Call forms (imperatives and futures) among the endings of each slot.
+const C_BASE_CALL: &[&str] = &[
+    "", "o", "un", "uk", "en", "is", "ish", "bo", "b", "bi", "be", "ben", "ba", "mu", "um", "ibe",
+];
+const C_PERFECT_CALL: &[&str] = &["o"];
+const C_DIALECT_CALL: &[&str] = &["en", "o"];
+const V_BASE_CALL: &[&str] = &[
+    "", "o", "w", "k", "n", "bo", "b", "bi", "be", "ben", "ba", "mu", "iyen", "ien", "ibo", "ibe",
+    "imu",
+];
+const V_PERFECT_CALL: &[&str] = &["yo", "o", "yen", "en"];
+const DE_CALL: &[&str] = &[
+    "de", "dao", "daw", "dau", "den", "din", "dik", "dio", "diyo", "diyen", "dien", "dis", "dibo",
+    "debo", "dib", "deb", "dibi", "dibe", "debe", "diben", "deben", "diba", "dimu",
+];
+const JA_CALL: &[&str] = &[
+    "ja", "jao", "jaw", "jan", "jak", "jeo", "jabo", "jab", "jabi", "jabe", "jaben", "jaba",
+    "jamu", "jaibo", "jaibe",
+];
+const HO_CALL: &[&str] = &[
+    "ho", "hoo", "hon", "hok", "hobo", "hob", "hobi", "hobe", "hoben", "hoba", "homu", "hoibo",
+    "hoibe",
+];
+
+/// Collects forms, all of them or only the call forms.
+struct Forms {
+    out: Vec<String>,
+    call_only: bool,
 }
 
-fn with_initial(table: &[&str], initial: char) -> Vec<String> {
-    table
-        .iter()
-        .map(|f| {
-            let mut s = String::with_capacity(f.len());
-            s.push(initial);
-            s.push_str(f.get(1..).unwrap_or(""));
-            s
-        })
-        .collect()
+impl Forms {
+    /// Adds `stem` + each ending (only those in `call` when collecting call forms).
+    fn push(&mut self, stem: &str, endings: &[&str], call: &[&str]) {
+        for e in endings {
+            if self.call_only && !call.contains(e) {
+                continue;
+            }
+            let form = format!("{stem}{e}");
+            if !self.out.contains(&form) {
+                self.out.push(form);
+            }
+        }
+    }
+
+    /// Adds whole forms of an irregular verb, with the first letter as `initial`.
+    fn irregular(&mut self, table: &[&str], call: &[&str], initial: Option<char>) {
+        for f in table {
+            if self.call_only && !call.contains(f) {
+                continue;
+            }
+            let form = match initial {
+                Some(c) => format!("{c}{}", f.get(1..).unwrap_or("")),
+                None => (*f).to_owned(),
+            };
+            if !self.out.contains(&form) {
+                self.out.push(form);
+            }
+        }
+    }
 }
 
 /// Every romanised form of a verb stem as written in `banglish_verbs`
 /// (`mar`, `pora`, `de`, or `STEM/ALT`), lower-case, before skeleton
 /// folding. Empty when the stem has no letters. `alone`: the verb is used
 /// without earlier words, so forms that read as common English words are
-/// left out.
-pub(crate) fn verb_forms(spec: &str, alone: bool) -> Vec<String> {
-    let mut forms = paradigm(spec);
+/// left out. `call_only`: only the call forms (the `:call` tag).
+pub(crate) fn verb_forms(spec: &str, alone: bool, call_only: bool) -> Vec<String> {
+    let mut forms = paradigm(spec, call_only);
     if alone {
         let blocked: Vec<String> = ENGLISH_WORDS.iter().map(|w| skeleton_term(w)).collect();
         forms.retain(|f| !blocked.contains(&skeleton_term(f)));
@@ -159,72 +199,37 @@ pub(crate) fn verb_forms(spec: &str, alone: bool) -> Vec<String> {
     forms
 }
 
-/// Romanised calls of a C-class stem (imperative, polite, future).
-const C_CALLS: &[&str] = &[
-    "", "o", "un", "en", "uk", "is", "ish", "bo", "bi", "be", "ben", "ba", "mu", "um",
-];
-/// Romanised calls of a vowel-final stem.
-const V_CALLS: &[&str] = &[
-    "", "o", "w", "n", "k", "s", "bo", "bi", "be", "ben", "ba", "mu", "yo", "io", "iyen",
-];
-/// Romanised calls of দে- (`d` replaced for নে-).
-const DE_CALLS: &[&str] = &[
-    "dao", "daw", "din", "de", "den", "dis", "dio", "diyo", "diyen", "dien", "diben", "deben",
-    "dibo", "debo", "dimu", "dibi", "diba", "deo",
-];
-
-/// The calls and threats of a romanised verb (`banglish_verbs` entries
-/// ending in `!`): imperative, polite imperative and future forms only.
-pub(crate) fn call_forms(spec: &str, alone: bool) -> Vec<String> {
-    let spec = spec.to_ascii_lowercase();
-    let stem = spec
-        .split_once('/')
-        .map_or(spec.as_str(), |(s, _)| s)
-        .trim();
-    let mut out = Vec::new();
-    if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_lowercase()) {
-        return out;
-    }
-    match stem {
-        "de" | "di" | "da" | "dao" => out = DE_CALLS.iter().map(|s| (*s).to_owned()).collect(),
-        "ne" | "ni" | "nao" => {
-            out = DE_CALLS.iter().map(|f| format!("n{}", &f[1..])).collect();
-        }
-        _ if stem.ends_with('a') => push_all(&mut out, stem, V_CALLS),
-        _ => push_all(&mut out, stem, C_CALLS),
-    }
-    if alone {
-        let blocked: Vec<String> = ENGLISH_WORDS.iter().map(|w| skeleton_term(w)).collect();
-        out.retain(|f| !blocked.contains(&skeleton_term(f)));
-    }
-    out
-}
-
-fn paradigm(spec: &str) -> Vec<String> {
+fn paradigm(spec: &str, call_only: bool) -> Vec<String> {
     let spec = spec.to_ascii_lowercase();
     let (stem, alt) = match spec.split_once('/') {
         Some((s, a)) => (s.trim(), Some(a.trim()).filter(|a| !a.is_empty())),
         None => (spec.trim(), None),
     };
-    let mut out = Vec::new();
+    let mut f = Forms {
+        out: Vec::new(),
+        call_only,
+    };
     if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_lowercase()) {
-        return out;
+        return f.out;
     }
     match stem {
-        "de" | "di" | "da" | "dao" => return with_initial(DE, 'd'),
-        "ne" | "ni" | "nao" => return with_initial(DE, 'n'),
-        "ja" | "jao" => return JA.iter().map(|s| (*s).to_owned()).collect(),
-        "ho" | "hw" | "hoy" | "hou" => return HO.iter().map(|s| (*s).to_owned()).collect(),
+        "de" | "di" | "da" | "dao" => f.irregular(DE, DE_CALL, Some('d')),
+        "ne" | "ni" | "nao" => f.irregular(DE, DE_CALL, Some('n')),
+        "ja" | "jao" => f.irregular(JA, JA_CALL, None),
+        "ho" | "hw" | "hoy" | "hou" => f.irregular(HO, HO_CALL, None),
         _ => {}
+    }
+    if !f.out.is_empty() {
+        return f.out;
     }
     if let Some(base) = stem.strip_suffix('a') {
         if vowel_groups(stem) == 1 {
             let perfect = alt.map_or_else(|| format!("{base}e"), str::to_owned);
-            push_all(&mut out, stem, V_BASE);
-            push_all(&mut out, stem, MONO_NOUN);
-            push_all(&mut out, &perfect, MONO_PAST);
-            push_all(&mut out, &perfect, V_PERFECT);
-            return out;
+            f.push(stem, V_BASE, V_BASE_CALL);
+            f.push(stem, MONO_NOUN, &[]);
+            f.push(&perfect, MONO_PAST, &[]);
+            f.push(&perfect, V_PERFECT, V_PERFECT_CALL);
+            return f.out;
         }
         let mut bases = vec![stem.to_owned()];
         if let Some(i) = first_vowel(stem) {
@@ -238,16 +243,16 @@ fn paradigm(spec: &str) -> Vec<String> {
             }
         }
         for b in &bases {
-            push_all(&mut out, b, V_BASE);
-            push_all(&mut out, b, CAUSATIVE_BASE);
+            f.push(b, V_BASE, V_BASE_CALL);
+            f.push(b, CAUSATIVE_BASE, &[]);
         }
         for b in &bases {
             let i_stem = format!("{}i", b.strip_suffix('a').unwrap_or(b));
-            push_all(&mut out, &i_stem, V_PERFECT);
+            f.push(&i_stem, V_PERFECT, V_PERFECT_CALL);
         }
-        return out;
+        return f.out;
     }
-    push_all(&mut out, stem, C_BASE);
+    f.push(stem, C_BASE, C_BASE_CALL);
     let fv = first_vowel(stem);
     let perfect = match (alt, fv) {
         (Some(a), _) => a.to_owned(),
@@ -256,17 +261,17 @@ fn paradigm(spec: &str) -> Vec<String> {
         }
         _ => stem.to_owned(),
     };
-    push_all(&mut out, &perfect, C_PERFECT);
+    f.push(&perfect, C_PERFECT, C_PERFECT_CALL);
     if let Some(i) = fv {
         if i + 1 < stem.len() {
             let dialect = format!("{}i{}", &stem[..=i], &stem[i + 1..]);
-            push_all(&mut out, &dialect, C_DIALECT);
+            f.push(&dialect, C_DIALECT, C_DIALECT_CALL);
             if dialect.ends_with("ng") {
-                push_all(&mut out, &format!("{dialect}g"), C_DIALECT);
+                f.push(&format!("{dialect}g"), C_DIALECT, C_DIALECT_CALL);
             }
         }
     }
-    out
+    f.out
 }
 
 #[cfg(test)]
@@ -276,14 +281,14 @@ mod tests {
     /// True when `form` (as typed) meets a generated form of `stem` in the skeleton view.
     fn meets(stem: &str, form: &str) -> bool {
         let form = skeleton_term(form);
-        verb_forms(stem, false)
+        verb_forms(stem, false, false)
             .iter()
             .any(|f| skeleton_term(f) == form)
     }
 
     fn meets_alone(stem: &str, form: &str) -> bool {
         let form = skeleton_term(form);
-        verb_forms(stem, true)
+        verb_forms(stem, true, false)
             .iter()
             .any(|f| skeleton_term(f) == form)
     }
@@ -321,6 +326,27 @@ mod tests {
         assert!(!meets_alone("ne", "now"));
         assert!(!meets_alone("de", "do"));
         assert!(meets_alone("de", "diye"));
+    }
+
+    #[test]
+    fn call_forms() {
+        let call = |stem: &str, form: &str| {
+            let form = skeleton_term(form);
+            verb_forms(stem, false, true)
+                .iter()
+                .any(|f| skeleton_term(f) == form)
+        };
+        for f in ["mar", "maro", "marun", "maren", "marbo", "marmu", "mairen"] {
+            assert!(call("mar", f), "mar:call -> {f}");
+        }
+        for f in ["mereche", "marlo", "marse", "maira", "marte", "mara"] {
+            assert!(!call("mar", f), "mar:call !-> {f}");
+        }
+        assert!(call("de", "dao"));
+        assert!(call("de", "dimu"));
+        assert!(!call("de", "diye"));
+        assert!(call("pora", "purao"));
+        assert!(!call("pora", "puriye"));
     }
 
     #[test]

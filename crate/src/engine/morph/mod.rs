@@ -14,19 +14,31 @@ pub(crate) const BN_CLITICS: &[&str] = &["ই", "ও", "নি"];
 /// Clitics allowed right after a generated Banglish verb form.
 pub(crate) const BANGLISH_CLITICS: &[&str] = &["i", "o", "ni"];
 
-/// Reads the call-only marker: an entry ending in `!` (`"পিটা!"`,
-/// `"আগুন দে!"`) stands for the verb's calls and threats only — imperative,
-/// polite imperative and future forms — not its reports (`পিটিয়েছে`,
-/// `আগুন দিয়েছে`). Returns the entry without the marker.
-pub(crate) fn calls_only(entry: &str) -> (&str, bool) {
-    match entry.trim_end().strip_suffix('!') {
-        Some(rest) => (rest, true),
-        None => (entry, false),
+/// The negative clitics, left out after call forms (`:call`): `করেননি` is
+/// "did not do", not a polite imperative.
+pub(crate) const NEGATIVE_CLITICS: &[&str] = &["নি", "ni"];
+
+/// The form-class tag that keeps only the call forms of a verb.
+const CALL_TAG: &str = ":call";
+
+/// Splits the form-class tag off a verb entry: `("আগুন দে", true)` for
+/// `"আগুন দে:call"`. An unknown tag is an error message.
+pub(crate) fn split_tag(entry: &str) -> Result<(&str, bool), String> {
+    let entry = entry.trim();
+    if let Some(rest) = entry.strip_suffix(CALL_TAG) {
+        return Ok((rest.trim_end(), true));
+    }
+    match entry.rsplit_once(':') {
+        Some((_, tag)) => Err(format!(
+            "unknown form class `:{tag}`; the only one is `:call` (imperatives and futures)"
+        )),
+        None => Ok((entry, false)),
     }
 }
 
-/// Splits a verb entry (`"আগুন দে"`, `"মার/মের"`, `"agun de/di"`) into the
-/// earlier words as written, the verb stem and its alternant.
+/// Splits a verb entry without its tag (`"আগুন দে"`, `"মার/মের"`,
+/// `"agun de/di"`) into the earlier words as written, the verb stem and its
+/// alternant.
 pub(crate) fn split_verb_entry(entry: &str) -> (Vec<&str>, &str, Option<&str>) {
     let (main, alt) = match entry.split_once('/') {
         Some((m, a)) => (m, Some(a.trim()).filter(|a| !a.is_empty())),
@@ -40,7 +52,10 @@ pub(crate) fn split_verb_entry(entry: &str) -> (Vec<&str>, &str, Option<&str>) {
 /// Why a `bn_verbs` entry cannot be used, if it cannot.
 pub(crate) fn bn_verb_problem(entry: &str) -> Option<String> {
     use crate::normalize::fold_bangla_term;
-    let entry = calls_only(entry).0;
+    let entry = match split_tag(entry) {
+        Ok((e, _)) => e,
+        Err(why) => return Some(why),
+    };
     let (words, verb, alt) = split_verb_entry(entry);
     let one_word = |s: &str| {
         let f = fold_bangla_term(s);
@@ -61,7 +76,10 @@ pub(crate) fn bn_verb_problem(entry: &str) -> Option<String> {
 /// Why a `banglish_verbs` entry cannot be used, if it cannot.
 pub(crate) fn banglish_verb_problem(entry: &str) -> Option<String> {
     use crate::normalize::skeleton_term;
-    let entry = calls_only(entry).0;
+    let entry = match split_tag(entry) {
+        Ok((e, _)) => e,
+        Err(why) => return Some(why),
+    };
     let (words, verb, alt) = split_verb_entry(entry);
     let latin = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
     if !latin(verb) {
