@@ -433,10 +433,11 @@ fn plain_terms(
                     rule,
                     format!("{what}: {key} entry `{text}`: {why}"),
                 );
-            } else if !out.contains(text) {
+            } else {
                 out.push(text.clone());
             }
         }
+        super::dedup_first(out);
     }
     for (script, items, fold, out) in groups {
         for item in items {
@@ -453,10 +454,11 @@ fn plain_terms(
                     rule,
                     format!("{what}: {script} term `{text}` is empty after normalisation"),
                 );
-            } else if !out.contains(text) {
+            } else {
                 out.push(text.clone());
             }
         }
+        super::dedup_first(out);
     }
     terms
 }
@@ -551,10 +553,9 @@ fn bangla_words(
             word: text.clone(),
             suffixes: Arc::clone(&suffixes),
         };
-        if !terms.bn_words.contains(&word) {
-            terms.bn_words.push(word);
-        }
+        terms.bn_words.push(word);
     }
+    super::dedup_first(&mut terms.bn_words);
 }
 
 /// A term list with its sets merged in.
@@ -567,8 +568,25 @@ fn term_list(
     regex_ok: bool,
 ) -> Terms {
     let mut terms = plain_terms(list, rep, rule, what, regex_ok);
+    let mut merged = HashSet::new();
     for name in &list.sets {
         match sets.get(name.get_ref()) {
+            // Each set once, and no more once over the rule's limit (which
+            // refuses the rule): merging stays linear in the pack's size.
+            Some(_) if !merged.insert(name.get_ref().trim_start_matches('@')) => {}
+            Some(set) if terms.len() + set.len() > MAX_TERMS_PER_RULE => {
+                rep.at(
+                    Some(name.span().start),
+                    rule,
+                    format!(
+                        "{what}: set `{}` brings the list to {} terms; the limit is \
+                         {MAX_TERMS_PER_RULE} per rule",
+                        name.get_ref(),
+                        terms.len() + set.len()
+                    ),
+                );
+                break;
+            }
             Some(set) => terms.extend_unique(set),
             None => rep.at(
                 Some(name.span().start),
@@ -676,8 +694,10 @@ fn validate_rule(
 
     let terms = match &raw.terms {
         Some(t) => {
+            let reported = rep.problems.len();
             let terms = term_list(t.get_ref(), sets, rep, rid, "terms", false);
-            if terms.is_empty() {
+            // Empty because its only terms were refused: that is said already.
+            if terms.is_empty() && rep.problems.len() == reported {
                 rep.at(Some(t.span().start), rid, "`terms` is empty");
             }
             terms

@@ -148,7 +148,7 @@ pub const MAX_BN_SUFFIXES: usize = 64;
 
 /// A Bangla term that matches as a whole word, optionally followed by exactly
 /// one of its allowed suffixes (`bn_words` in a pack).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct WordTerm {
     /// The word (or phrase; only its last word is bounded), as written.
     pub word: String,
@@ -210,27 +210,30 @@ impl Terms {
         self.len() == 0
     }
 
-    /// Appends another list, skipping terms already present.
+    /// Appends another list, skipping terms already present. Linear in the
+    /// sizes of both lists.
     pub fn extend_unique(&mut self, other: &Terms) {
-        fn add(into: &mut Vec<String>, from: &[String]) {
-            for t in from {
-                if !into.contains(t) {
-                    into.push(t.clone());
-                }
+        fn add<T: Clone + Eq + std::hash::Hash>(into: &mut Vec<T>, from: &[T]) {
+            if from.is_empty() {
+                return;
             }
+            into.extend_from_slice(from);
+            dedup_first(into);
         }
         add(&mut self.bn, &other.bn);
-        for w in &other.bn_words {
-            if !self.bn_words.contains(w) {
-                self.bn_words.push(w.clone());
-            }
-        }
+        add(&mut self.bn_words, &other.bn_words);
         add(&mut self.en, &other.en);
         add(&mut self.banglish, &other.banglish);
         add(&mut self.en_verbs, &other.en_verbs);
         add(&mut self.bn_verbs, &other.bn_verbs);
         add(&mut self.banglish_verbs, &other.banglish_verbs);
     }
+}
+
+/// Removes repeated items, keeping the first of each, in linear time.
+pub(crate) fn dedup_first<T: Clone + Eq + std::hash::Hash>(items: &mut Vec<T>) {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.retain(|x| seen.insert(x.clone()));
 }
 
 /// A proximity matcher: a match of side `a` within `within` words of a match
