@@ -247,3 +247,23 @@ fn huge_sets_and_repeated_set_names_load_in_linear_time() {
     assert_eq!(pack.rules[1].terms.en, ["falcon", "hawk"]);
     assert_eq!(pack.sets["big"].en.len(), 120_000);
 }
+
+/// One set of 4,999 terms used by 2,000 rules: ten million terms after
+/// merging. Loading stops once the pack's limit is passed instead of holding
+/// them all (558 MB before).
+#[test]
+fn loading_stops_at_the_pack_term_limit() {
+    let terms: Vec<String> = (0..4_999u32).map(|i| format!("\"t{i}\"")).collect();
+    let mut text = format!("[set.big]\nen = [{}]\n", terms.join(","));
+    for r in 0..2_000 {
+        text.push_str(&rule(&format!("r.{r}"), "terms = { sets = [\"big\"] }"));
+    }
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains(&format!(
+            "more than {MAX_TERMS_PER_PACK} terms after merging sets (54989 in its first 11 rules)"
+        )),
+        "{found:#?}"
+    );
+}

@@ -170,7 +170,7 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
     let mut ids: HashSet<String> = HashSet::new();
     let mut total_terms = 0usize;
     let mut rule_count = 0usize;
-    for (source, file) in &parsed {
+    'sources: for (source, file) in &parsed {
         let mut rep = Reporter {
             file: source.name,
             trusted: options.trusted,
@@ -210,6 +210,10 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
                 }
                 total_terms += rule.term_count();
                 pack.rules.push(rule);
+                if total_terms > MAX_TERMS_PER_PACK {
+                    // Refused below; the rest would only cost memory.
+                    break 'sources;
+                }
             }
         }
     }
@@ -240,7 +244,9 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
             line: None,
             rule: None,
             message: format!(
-                "the pack has {total_terms} terms after merging sets; the limit is {MAX_TERMS_PER_PACK}"
+                "the pack has more than {MAX_TERMS_PER_PACK} terms after merging sets \
+                 ({total_terms} in its first {} rules); the limit is {MAX_TERMS_PER_PACK}",
+                pack.rules.len()
             ),
         });
     }
