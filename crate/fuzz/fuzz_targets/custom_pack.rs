@@ -32,7 +32,13 @@ fuzz_target!(|data: &[u8]| {
     let regexes: usize = custom
         .rules
         .iter()
-        .map(|r| r.regex.len() + r.near.iter().map(|n| n.a_regex.len() + n.b_regex.len()).sum::<usize>())
+        .map(|r| {
+            r.regex.len()
+                + r.near
+                    .iter()
+                    .map(|n| n.a_regex.len() + n.b_regex.len())
+                    .sum::<usize>()
+        })
         .sum();
     assert!(regexes <= sotorko::rules::MAX_REGEXES_PER_PACK);
     let engine = match Engine::from_pack(custom, &Terms::default()) {
