@@ -23,19 +23,27 @@ fn main() {
     let extra = std::env::args()
         .nth(2)
         .map(|p| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}")));
-    let built = sotorko::RulePack::default_pack()
-        .map_err(sotorko::EngineError::from)
-        .and_then(|mut pack| {
-            if let Some(text) = &extra {
-                let custom = sotorko::RulePack::custom(text, &pack)?;
-                pack.rules.extend(custom.rules);
-            }
-            sotorko::Engine::from_pack(pack, &sotorko::rules::Terms::default())
-        });
-    let engine = match built {
+    let build = || {
+        sotorko::RulePack::default_pack()
+            .map_err(sotorko::EngineError::from)
+            .and_then(|mut pack| {
+                if let Some(text) = &extra {
+                    let custom = sotorko::RulePack::custom(text, &pack)?;
+                    pack.rules.extend(custom.rules);
+                }
+                sotorko::Engine::from_pack(pack, &sotorko::rules::Terms::default())
+            })
+    };
+    let t = std::time::Instant::now();
+    let builds = 20;
+    for _ in 1..builds {
+        std::hint::black_box(build().ok());
+    }
+    let engine = match build() {
         Ok(e) => e,
         Err(e) => panic!("{e}"),
     };
+    println!("build: {:?}", t.elapsed() / builds);
     engine.warm_up();
     let iters = (3_000_000 / n).max(20);
     let start = std::time::Instant::now();

@@ -82,3 +82,59 @@ fn findings_point_at_original_characters() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static Engine {
+        static ENGINE: OnceLock<Engine> = OnceLock::new();
+        ENGINE.get_or_init(engine)
+    }
+
+    /// Pieces that exercise generated forms, phrases, masks, inner dots,
+    /// confusables and joiners.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("ওদের".to_owned()),
+            Just("মারো".to_owned()),
+            Just("মেরে".to_owned()),
+            Just("ফেলো".to_owned()),
+            Just("আগুন".to_owned()),
+            Just("দাও".to_owned()),
+            Just("পুড়িয়ে".to_owned()),
+            Just("মা".to_owned()),
+            Just("লা".to_owned()),
+            Just("উ".to_owned()),
+            Just("ন".to_owned()),
+            Just("agun".to_owned()),
+            Just("dao".to_owned()),
+            Just("maira".to_owned()),
+            Just("kill".to_owned()),
+            Just("them".to_owned()),
+            Just("kіll".to_owned()),
+            Just("*".to_owned()),
+            Just(".".to_owned()),
+            Just("-".to_owned()),
+            Just(" ".to_owned()),
+            Just("।".to_owned()),
+            Just("\u{200C}".to_owned()),
+            Just("\u{09BC}".to_owned()),
+            Just("া".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn findings_are_exact_original_spans(parts in prop::collection::vec(piece(), 0..24)) {
+            let text: String = parts.concat();
+            let report = shared().check(&text, Context::Official);
+            for f in &report.findings {
+                prop_assert!(f.start < f.end && f.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert_eq!(f.excerpt.as_str(), &text[f.start..f.end]);
+            }
+        }
+    }
+}

@@ -177,6 +177,19 @@ export const POLICY_TEXTS = {
         "প্রতি লাইনে একটি সেটিংয়ের নাম, যা কর্মকর্তারা অপশন পৃষ্ঠায় বদলাতে পারবেন না; এই পলিসির মান (বা পূর্বনির্ধারিত মান) প্রযোজ্য হয়।\nনাম: enabled, enabledCategories, categorySeverity, ruleSeverity, customRules, extraTerms, allowedTerms, officialPages, officialByDefault, mode, requireReasonToOverride, uiLanguage।",
     },
   },
+  siteAdapterOverrides: {
+    kind: "json",
+    en: {
+      title: "Facebook labels and selectors to add (JSON)",
+      explain:
+        "Answers a change on Facebook's side without a new release: labels and CSS selectors added to Sotorko's built-in knowledge of Facebook's pages (the built-in entries stay).\nLabel lists (each {\"exact\": [...], \"prefix\": [...], \"suffix\": [...], \"contains\": [...]}): sendLabels, handOffLabels, notSendLabels, backLabels, closeLabels, commentBoxLabels, replyBoxLabels, messengerBoxLabels. Selector lists (each [\"css\", ...]): editorSelectors, controlSelectors, sendSlotSelectors, commentBoxSelectors.\nExample: {\"sendLabels\": {\"exact\": [\"Publicar\"]}, \"handOffLabels\": {\"exact\": [\"Siguiente\"]}}\nSee docs/deploy.md, \"Answer a Facebook change\".",
+    },
+    bn: {
+      title: "যোগ করার মতো ফেসবুকের লেবেল ও সিলেক্টর (JSON)",
+      explain:
+        "নতুন রিলিজ ছাড়াই ফেসবুকের কোনো পরিবর্তনের জবাব: সতর্কের নিজস্ব ফেসবুক-জ্ঞানের সঙ্গে লেবেল ও CSS সিলেক্টর যোগ হয় (নিজস্ব তালিকা থেকে যায়)।\nলেবেল তালিকা (প্রতিটি {\"exact\": [...], \"prefix\": [...], \"suffix\": [...], \"contains\": [...]}): sendLabels, handOffLabels, notSendLabels, backLabels, closeLabels, commentBoxLabels, replyBoxLabels, messengerBoxLabels। সিলেক্টর তালিকা (প্রতিটি [\"css\", ...]): editorSelectors, controlSelectors, sendSlotSelectors, commentBoxSelectors।\nউদাহরণ: {\"sendLabels\": {\"exact\": [\"Publicar\"]}, \"handOffLabels\": {\"exact\": [\"Siguiente\"]}}\ndocs/deploy.md-এর \"Answer a Facebook change\" অংশ দেখুন।",
+    },
+  },
 };
 
 /** The browsers the Windows templates cover, with their policy registry roots. */

@@ -6,6 +6,7 @@
  */
 import { EDITOR_SELECTORS, HOSTS, COMMENT_LABELS, REPLY_LABELS, MESSENGER } from "./site-adapters.js";
 import { matchesLabel } from "./label-match.js";
+import { commentBoxSelector } from "./adapter-overrides.js";
 import { timed } from "./perf-stats.js";
 
 /** Composer kinds the content script checks. */
@@ -13,7 +14,7 @@ export const CHECKED_KINDS = Object.freeze(["post", "comment", "reply", "busines
 
 /** The selector for every editable box that may be a composer on `hostname`. */
 export function editorSelectorFor(hostname) {
-  const parts = [EDITOR_SELECTORS.lexical, EDITOR_SELECTORS.businessCombobox, EDITOR_SELECTORS.genericTextbox];
+  const parts = [EDITOR_SELECTORS.lexical, EDITOR_SELECTORS.businessCombobox, EDITOR_SELECTORS.genericTextbox, EDITOR_SELECTORS.draftJs, ...EDITOR_SELECTORS.extra];
   if (HOSTS.mobile.includes(hostname)) parts.push(EDITOR_SELECTORS.mobileTextarea);
   return parts.join(", ");
 }
@@ -44,6 +45,8 @@ export function classifyComposer(el, location = document.location) {
   const labels = labelsOf(el);
   if (labels.some((l) => matchesLabel(l, REPLY_LABELS))) return "reply";
   if (labels.some((l) => matchesLabel(l, COMMENT_LABELS))) return "comment";
+  const structural = commentBoxSelector();
+  if (structural && el.matches(structural)) return "comment";
   const host = String(location?.hostname ?? "");
   if (HOSTS.business.includes(host) || el.getAttribute("role") === "combobox") return "business";
   return "post";
@@ -75,6 +78,21 @@ export class ComposerFinder {
     this.observer.observe(this.doc.documentElement ?? this.doc, { childList: true, subtree: true });
     this.doc.addEventListener("focusin", this.onFocusIn, true);
     this.scan(this.doc);
+  }
+
+  /** Re-reads the editor selectors (after a policy added some) and looks for new composers. */
+  refresh() {
+    this.selector = editorSelectorFor(this.doc.location?.hostname ?? "");
+    this.ignored = new WeakSet();
+    // Tracked composers may read differently now (a comment box label added by policy).
+    for (const composer of this.composers) {
+      const kind = classifyComposer(composer.el, this.doc.location);
+      if (kind === "messenger") {
+        this.ignored.add(composer.el);
+        this.remove(composer);
+      } else composer.kind = kind;
+    }
+    if (this.doc.documentElement) this.scan(this.doc);
   }
 
   stop() {

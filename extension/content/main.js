@@ -11,7 +11,10 @@ import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
 import { Highlighter } from "./highlighter.js";
 import { Panel } from "./panel.js";
-import { PostGuard, submitButtonUnrecognised } from "./post-guard.js";
+import { PostGuard, submitButtonUnrecognised, describeStructure } from "./post-guard.js";
+import { applySiteAdapterOverrides } from "./adapter-overrides.js";
+import { requestCheck, withTimeout } from "./checker.js";
+import { recordUnguarded } from "../shared/unguarded-log.js";
 import { openConfirmDialog } from "./confirm-dialog.js";
 import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates } from "./context.js";
@@ -78,13 +81,24 @@ function render(entry) {
   const findings = result.report?.findings ?? [];
   const { kind, el: composerEl } = entry.composer;
   const holding = findings.some((f) => f.severity === "block" || f.severity === "warn");
+  // A page we do not recognise: say that this post cannot be held rather than fail silently.
+  const unguarded = holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl, guard);
+  let unguardedDescription = null;
+  if (unguarded) {
+    unguardedDescription = entry.unguardedDescription ??= describeStructure(composerEl, doc);
+    if (!entry.unguardedRecorded) {
+      // Counted once per composer, for the options page (structure only, never the post text).
+      entry.unguardedRecorded = true;
+      recordUnguarded({ host: doc.location.hostname, description: unguardedDescription }).catch(() => {});
+    }
+  }
   panel.show(composerEl, {
     lang: lang(),
     findings,
     contextInfo: entry.contextInfo ?? contextOf(entry.composer),
     empty: result.text.trim() === "" || Boolean(result.error),
-    // A page we do not recognise: say that this post cannot be held rather than fail silently.
-    unguarded: holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl),
+    unguarded,
+    unguardedDescription,
   });
 }
 
@@ -123,6 +137,7 @@ function addComposer(composer) {
 }
 
 function removeComposer(composer) {
+  guard.noteRemoved(composer);
   const entry = state.entries.get(composer.id);
   entry?.checker.stop();
   state.entries.delete(composer.id);
@@ -215,6 +230,15 @@ const guard = new PostGuard({
   isEnabled,
   checkerOf: (composer) => state.entries.get(composer.id)?.checker ?? null,
   contextOf,
+  // A draft whose composer is gone (a Page's Next removed the dialog): checked by its text alone.
+  checkText: async (text, context, timeoutMs) => {
+    try {
+      const answer = await withTimeout(requestCheck((message) => api.runtime.sendMessage(message), text, context), timeoutMs);
+      return answer.ok ? { text, context, report: answer.report, error: null } : { text, context, report: null, error: answer.error };
+    } catch (error) {
+      return { text, context, report: null, error: String(error?.message ?? error) };
+    }
+  },
   settings: () => state.settings.values,
   activeComposer: () => state.active,
   lastSelection: (composer) => lastRanges.get(composer) ?? null,
@@ -286,9 +310,21 @@ doc.addEventListener("selectionchange", timed("main.selectionchange", () => {
 if (doc.location.hostname.endsWith("facebook.com")) warmUpEngine();
 
 // 3. Settings.
+function isValidSelector(selector) {
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function applySettings(settings) {
   const before = JSON.stringify(state.settings.values);
   state.settings = settings;
+  const adapters = applySiteAdapterOverrides(settings.values.siteAdapterOverrides, { isValidSelector });
+  for (const problem of adapters.problems) console.warn(`Sotorko: ${problem}`);
+  if (adapters.changed) finder.refresh();
   if (JSON.stringify(settings.values) !== before) restartAll();
 }
 loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));

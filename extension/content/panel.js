@@ -119,6 +119,7 @@ export class Panel {
     const children = [el(d, "div", { class: "s-head" }, heading, toggle), countRow, ctx];
     if (view.unguarded) {
       children.push(el(d, "div", { class: "s-unguarded", role: "alert", "data-sotorko-unguarded": "", text: t(lang, "contentUnguarded") }));
+      if (view.unguardedDescription) children.push(this.unguardedDetails(lang, view.unguardedDescription));
     }
     if (findings.length === 0) {
       children.push(el(d, "div", { class: "s-ok", text: t(lang, "contentNoFindings") }));
@@ -150,6 +151,43 @@ export class Panel {
     this.panel.hidden = false;
     this.announce(lang, findings, counts);
     this.position();
+  }
+
+  /**
+   * A disclosure with the structural description of the composer (roles,
+   * labels; never the post text) and a button that copies it for IT.
+   */
+  unguardedDetails(lang, description) {
+    const d = this.doc;
+    const box = el(d, "textarea", { class: "s-it-text", readonly: true, rows: "6", "data-sotorko-it-description": "", "aria-label": t(lang, "contentUnguardedDetails") });
+    box.value = description;
+    const status = el(d, "span", { class: "s-it-status", role: "status", "data-sotorko-it-status": "" });
+    const copy = el(d, "button", { type: "button", class: "s-button", "data-sotorko-action": "copy-it", text: t(lang, "contentUnguardedCopy") });
+    copy.addEventListener("click", (event) => {
+      event.stopPropagation();
+      if (!event.isTrusted) return;
+      const done = () => {
+        status.textContent = t(lang, "contentUnguardedCopied");
+        copy.setAttribute("data-sotorko-copied", "");
+      };
+      const fallback = () => {
+        // No clipboard permission: select the text so Ctrl+C copies it.
+        box.focus();
+        box.select();
+        if (d.execCommand?.("copy")) done();
+      };
+      const clip = d.defaultView?.navigator?.clipboard;
+      if (clip?.writeText) clip.writeText(description).then(done, fallback);
+      else fallback();
+    });
+    return el(
+      d,
+      "details",
+      { class: "s-it", "data-sotorko-it": "" },
+      el(d, "summary", { text: t(lang, "contentUnguardedDetails") }),
+      box,
+      el(d, "div", { class: "s-actions" }, copy, status),
+    );
   }
 
   announce(lang, findings, counts) {
@@ -253,7 +291,7 @@ export class Panel {
 /** Height kept clear below a composer (its action row: Post, Comment …). */
 export const ACTION_ROW_PX = 72;
 
-/** Width kept clear right of a composer (inline send/emoji buttons of comment boxes). */
+/** Width kept clear right of a composer (inline send/emoji buttons of comment boxes) and left of it (m.facebook.com's camera icon). */
 export const ACTION_COLUMN_PX = 56;
 
 /**
@@ -263,10 +301,10 @@ export const ACTION_COLUMN_PX = 56;
 export function choosePanelPlace(anchor, { w, h }, { vw, vh }, gap = 12) {
   const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
   const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
-  const keep = { left: anchor.left, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
+  const keep = { left: anchor.left - ACTION_COLUMN_PX, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
   const candidates = [
     { side: "right", left: keep.right + gap, top: clampTop(anchor.top) },
-    { side: "left", left: anchor.left - gap - w, top: clampTop(anchor.top) },
+    { side: "left", left: keep.left - gap - w, top: clampTop(anchor.top) },
     { side: "above", left: clampLeft(anchor.left), top: anchor.top - gap - h },
     { side: "below", left: clampLeft(anchor.left), top: keep.bottom + gap },
   ];

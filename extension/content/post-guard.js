@@ -1,7 +1,8 @@
 /**
  * The pre-post check. Capture-phase listeners on `window`, registered at
- * document_start, see a Post/Publish/Share/Schedule click (or Enter in a
- * comment or reply box) before Facebook does.
+ * document_start, see a send (a Post/Publish/Share/Schedule/Next control, a
+ * comment's send button, Enter in a comment or reply box, Ctrl/Cmd+Enter in
+ * any composer) before Facebook does.
  *
  * - Fresh, clean result for the current text: nothing is touched (no delay).
  * - Otherwise the event is stopped (`preventDefault` + `stopImmediatePropagation`),
@@ -11,9 +12,20 @@
  *   bound to the exact text; a changed text is checked again.
  * - Engine unavailable, failing or slower than SUBMIT_TIMEOUT_MS: a notice
  *   says checking is off and the post goes through (fail-safe).
+ *
+ * Send controls are recognised by structure as well as by label: a label
+ * from the site adapters, a send slot (`#focused-state-composer-submit`), or
+ * an icon-only control that is the last control after a comment box.
+ *
+ * The check belongs to the draft, not to the dialog that holds the button:
+ * when a composer hands off to a later step (a Page's Next → "Post settings"),
+ * its draft is remembered, and a send or Next in a later dialog without an
+ * editor is held for that draft. "Edit post" goes back to the draft (the
+ * later step's Back control) and never discards it.
  */
-import { SUBMIT_BUTTONS, COMPOSER_CONTAINERS } from "./site-adapters.js";
+import { SUBMIT_BUTTONS, HANDOFF_BUTTONS, BACK_BUTTONS, CLOSE_BUTTONS, COMPOSER_CONTAINERS, CONTROLS, HANDOFF, HOSTS } from "./site-adapters.js";
 import { matchesLabel } from "./label-match.js";
+import { controlSelector, sendSlotSelector } from "./adapter-overrides.js";
 import { AllowTokens } from "./allow-token.js";
 import { holdDecision } from "./hold-rules.js";
 import { SUBMIT_TIMEOUT_MS } from "./checker.js";
@@ -27,31 +39,60 @@ export function isSubmitEnter(event) {
   return true;
 }
 
-/** The label a button presents: aria-label, else an input's value, else its text. */
-export function buttonLabel(button) {
-  const aria = button.getAttribute("aria-label");
-  if (aria) return { label: aria, fromAria: true };
-  if (button.nodeName === "INPUT") return { label: button.value ?? "", fromAria: false };
-  return { label: (button.textContent ?? "").slice(0, 80), fromAria: false };
+/** True for Ctrl+Enter or Cmd+Enter (sends from any composer), not during IME composition. */
+export function isModifiedEnter(event) {
+  return event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing && event.keyCode !== 229;
 }
 
-/** True when `label` names a submit action and is not a target picker. */
+/** The label a control presents: aria-label, else an input's value, else its text. */
+export function buttonLabel(button) {
+  const aria = button.getAttribute("aria-label");
+  if (aria && aria.trim()) return { label: aria, fromAria: true };
+  if (button.nodeName === "INPUT") return { label: button.value ?? "", fromAria: false };
+  return { label: (button.textContent ?? "").trim().slice(0, 80), fromAria: false };
+}
+
+/** True when `label` names a submit action and is not a target picker or an opener. */
 export function isSubmitLabel(label) {
   return matchesLabel(label, SUBMIT_BUTTONS.labels) && !matchesLabel(label, SUBMIT_BUTTONS.notSubmit);
 }
 
+/** True when `label` names a hand-off to a next step (Next). */
+export function isHandOffLabel(label) {
+  return matchesLabel(label, HANDOFF_BUTTONS.labels) && !matchesLabel(label, SUBMIT_BUTTONS.notSubmit);
+}
+
+let iconPattern = null;
+/** True when a control's own text is only an icon glyph (no letter, no digit). */
+export function isIconText(text) {
+  iconPattern ??= new RegExp(CONTROLS.iconTextPattern, "u");
+  return iconPattern.test(String(text ?? "").trim());
+}
+
+/** True when `el` is disabled (aria-disabled, disabled). */
+function isDisabled(el) {
+  return el.getAttribute("aria-disabled") === "true" || el.disabled === true;
+}
+
 /**
- * For a composer that publishes through a button (not Enter): whether its
- * dialog or form shows buttons of which none is a submit button we know.
- * Then Sotorko can underline but cannot hold the post, and says so.
- * False when there is no such container or no button at all yet.
+ * What a control is, by label and structure: `{ el, label, fromAria, role }`
+ * with role "send" (a send label), "handoff" (Next), "slot" (inside a send
+ * slot), "icon" (no label, an icon glyph), or null when it is none of them,
+ * is disabled, or is an opener / target picker.
  */
-export function submitButtonUnrecognised(composerEl) {
-  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form);
-  if (!container) return false;
-  const buttons = [...container.querySelectorAll(SUBMIT_BUTTONS.selector)].filter((b) => !composerEl.contains(b));
-  if (buttons.length === 0) return false;
-  return !buttons.some((b) => isSubmitLabel(buttonLabel(b).label));
+export function classifyControl(el, { evenIfDisabled = false } = {}) {
+  if (!el || (!evenIfDisabled && isDisabled(el))) return null;
+  const { label, fromAria } = buttonLabel(el);
+  if (label && matchesLabel(label, SUBMIT_BUTTONS.notSubmit)) return null;
+  let role = null;
+  if (isSubmitLabel(label)) role = "send";
+  else if (isHandOffLabel(label)) role = "handoff";
+  else {
+    const slots = sendSlotSelector();
+    if (slots && el.closest(slots)) role = "slot";
+    else if (!fromAria && isIconText(label) && !el.getAttribute("title")) role = "icon";
+  }
+  return role ? { el, label, fromAria, role } : null;
 }
 
 function depthBetween(ancestor, node) {
@@ -60,17 +101,119 @@ function depthBetween(ancestor, node) {
   return depth;
 }
 
+/** True when `b` comes after `a` in document order (and is not inside it). */
+function follows(a, b) {
+  return Boolean(a.compareDocumentPosition(b) & 4) && !a.contains(b);
+}
+
+/** True when `el` is rendered (its dialog not hidden, not removed). */
+export function isShown(el) {
+  if (!el?.isConnected) return false;
+  if (typeof el.checkVisibility === "function") return el.checkVisibility({ visibilityProperty: true });
+  return el.getClientRects().length > 0;
+}
+
+const COMMENT_LIKE = new Set(["comment", "reply"]);
+
+/**
+ * For a composer with findings that publishes through a control (not Enter):
+ * whether its dialog or form (or, on the mobile site, its surroundings)
+ * shows controls of which none can be tied to it. Then Sotorko can underline
+ * but cannot hold the post, and says so. False when there is no such
+ * container or no control at all yet.
+ */
+export function submitButtonUnrecognised(composerEl, guard) {
+  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form) ?? mobileScreenOf(composerEl);
+  if (!container) return false;
+  const controls = [...container.querySelectorAll(controlSelector())].filter((b) => !composerEl.contains(b) && !b.contains(composerEl));
+  if (controls.length === 0) return false;
+  return !controls.some((b) => {
+    // A Post button stays disabled until the editor has text: it is still recognised.
+    const info = classifyControl(b, { evenIfDisabled: true });
+    if (!info) return false;
+    if (!guard) return info.role === "send" || info.role === "handoff";
+    return guard.composerForControl(info)?.el === composerEl;
+  });
+}
+
+/**
+ * On m.facebook.com a composer is a full screen without a dialog or form:
+ * its scope is the nearest ancestor (a few levels up) holding controls.
+ */
+function mobileScreenOf(composerEl) {
+  const doc = composerEl.ownerDocument;
+  if (!HOSTS.mobile.includes(doc.location?.hostname ?? "")) return null;
+  let node = composerEl.parentElement;
+  for (let i = 0; node && i < COMPOSER_CONTAINERS.mobileScreenDepth; i++, node = node.parentElement) {
+    if ([...node.querySelectorAll(controlSelector())].some((b) => !b.contains(composerEl))) return node;
+  }
+  return null;
+}
+
+/**
+ * A short structural description of a composer and the controls around it,
+ * for the office's IT: roles, tags, labels and data-mcomponent names; never
+ * the post text (the composer's own content is left out).
+ */
+export function describeStructure(composerEl, doc = composerEl.ownerDocument) {
+  const clip = (s, n = 60) => {
+    const t = String(s ?? "").replace(/\s+/g, " ").trim();
+    return t.length > n ? `${t.slice(0, n)}…` : t;
+  };
+  const tag = (el) => {
+    const parts = [el.nodeName.toLowerCase()];
+    for (const a of ["role", "id", "data-mcomponent", "data-focusable", "tabindex", "contenteditable", "data-lexical-editor", "aria-disabled", "type"]) {
+      const v = el.getAttribute(a);
+      if (v !== null) parts.push(`${a}=${JSON.stringify(clip(v, 40))}`);
+    }
+    if (el.classList?.length) parts.push(`class=${JSON.stringify(clip([...el.classList].join(" "), 40))}`);
+    return `<${parts.join(" ")}>`;
+  };
+  const labelsOf = (el) =>
+    ["aria-label", "aria-placeholder", "placeholder", "title"]
+      .map((a) => [a, el.getAttribute(a)])
+      .filter(([, v]) => v)
+      .map(([a, v]) => `${a}=${JSON.stringify(clip(v))}`)
+      .join(" ");
+  const lines = [
+    "Sotorko: a composer with findings whose send control could not be recognised",
+    `host: ${doc.location?.hostname ?? "?"}; interface language: ${doc.documentElement?.getAttribute("lang") ?? "?"}`,
+    `composer: ${tag(composerEl)} ${labelsOf(composerEl)}`.trim(),
+  ];
+  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form);
+  let scope = container;
+  if (container) {
+    const named = container.getAttribute("aria-label") ?? doc.getElementById(container.getAttribute("aria-labelledby") ?? "")?.textContent;
+    lines.push(`container: ${tag(container)}${named ? ` name=${JSON.stringify(clip(named))}` : ""}`);
+  } else {
+    scope = composerEl.parentElement;
+    for (let i = 0; scope?.parentElement && i < 6; i++) scope = scope.parentElement;
+    lines.push("container: none (no dialog or form); controls within 6 levels");
+  }
+  const controls = [...(scope?.querySelectorAll(controlSelector()) ?? [])].filter((b) => !composerEl.contains(b) && !b.contains(composerEl)).slice(0, 20);
+  lines.push(`controls (${controls.length}):`);
+  for (const b of controls) {
+    const text = b.getAttribute("aria-label") ? "" : ` text=${JSON.stringify(clip(b.textContent, 30))}`;
+    lines.push(`  ${tag(b)} ${labelsOf(b)}${text}${follows(composerEl, b) ? " (after the composer)" : " (before the composer)"}`.replace(/\s+$/, ""));
+  }
+  return lines.join("\n");
+}
+
 export class PostGuard {
   /**
    * `deps`: `{ finder, isEnabled(), checkerOf(composer), contextOf(composer),
-   * settings(), activeComposer(), ui: { openDialog(opts), notice(text), lang() },
-   * recordOverride(decision) }`.
+   * checkText(text, context, timeoutMs), settings(), activeComposer(),
+   * ui: { openDialog(opts), notice(text), lang() }, recordOverride(decision) }`.
    */
   constructor(deps) {
     this.deps = deps;
     this.tokens = new AllowTokens();
     /** Composer ids with a held submit in progress (checking or dialog open). */
     this.busy = new Set();
+    /** composer id → { composer, text, context, result, at }: drafts handed to a later step. */
+    this.handoffs = new Map();
+    /** composer id → text the official confirmed ("Post anyway") at an earlier step. */
+    this.confirmed = new Map();
     this.onClick = timed("guard.click", (event) => this.handleClick(event));
     this.onKeyDown = timed("guard.keydown", (event) => this.handleKeyDown(event));
   }
@@ -81,68 +224,185 @@ export class PostGuard {
     win.addEventListener("keydown", this.onKeyDown, true);
   }
 
-  /** The submit button `target` is in, when it is one and is enabled; else null. */
+  /** The send control `target` is in, classified; null when it is none (or it contains a composer). */
+  controlOf(target) {
+    const el = target?.closest?.(controlSelector());
+    if (!el) return null;
+    if (this.deps.finder.composerFor(el) || this.deps.finder.composers.some((c) => el.contains(c.el))) return null;
+    return classifyControl(el);
+  }
+
+  /** Kept for callers of the old API: the send control `target` is in, or null. */
   submitButtonOf(target) {
-    const button = target?.closest?.(SUBMIT_BUTTONS.selector);
-    if (!button) return null;
-    if (button.getAttribute("aria-disabled") === "true" || button.disabled) return null;
-    const { label, fromAria } = buttonLabel(button);
-    if (!isSubmitLabel(label)) return null;
-    return { button, fromAria };
+    const info = this.controlOf(target);
+    return info && info.role === "send" ? { button: info.el, fromAria: info.fromAria } : null;
   }
 
   /**
-   * The composer a submit button publishes: the one in the same dialog, else
-   * in the same form, else (aria-labelled buttons only) a composer whose
-   * nearest common ancestor with the button is close to the composer.
+   * The composer a control publishes: the one in the same dialog, else in
+   * the same form, else one close to it in the page. Text-labelled and icon
+   * controls must come after a comment box (its action row, before it, has
+   * the Like/Comment/Share of the post); an icon must be the last control
+   * after the box. Null when none can be tied (a later step's dialog).
    */
-  composerForButton(button, fromAria) {
-    const composers = this.deps.finder.composers;
+  composerForControl(info) {
+    const { el, role, fromAria } = info;
+    const composers = this.deps.finder.composers.filter((c) => c.el.isConnected);
     const inside = (container) => composers.filter((c) => container.contains(c.el));
     const active = this.deps.activeComposer();
-    const pick = (list) => (list.length === 0 ? null : list.includes(active) ? active : list[0]);
-    const dialog = button.closest(COMPOSER_CONTAINERS.dialog);
-    if (dialog) return pick(inside(dialog));
-    const form = button.closest(COMPOSER_CONTAINERS.form);
+    const pick = (list) => (list.length === 0 ? null : list.includes(active) ? active : (list.find((c) => isShown(c.el)) ?? list[0]));
+    const dialog = el.closest(COMPOSER_CONTAINERS.dialog);
+    if (dialog) {
+      const list = inside(dialog).filter((c) => isShown(c.el));
+      if (role === "icon") return pick(list.filter((c) => COMMENT_LIKE.has(c.kind) && this.isTrailingControl(el, c, dialog)));
+      // A post opened in a dialog has its action row (Share …) above its comment box.
+      if (role === "send" && !fromAria) return pick(list.filter((c) => !COMMENT_LIKE.has(c.kind) || follows(c.el, el)));
+      return pick(list);
+    }
+    const form = el.closest(COMPOSER_CONTAINERS.form);
     if (form) {
       const found = pick(inside(form));
       if (found) return found;
     }
-    if (!fromAria) return null;
-    let ancestor = button.parentElement;
+    if (role === "handoff") return null;
+    let ancestor = el.parentElement;
     for (let i = 0; ancestor && i < COMPOSER_CONTAINERS.maxAncestorDepth; i++, ancestor = ancestor.parentElement) {
       const list = inside(ancestor);
-      if (list.length > 0) {
-        const near = list.filter((c) => depthBetween(ancestor, c.el) <= COMPOSER_CONTAINERS.maxAncestorDepth / 2);
-        return pick(near);
-      }
+      if (list.length === 0) continue;
+      let near = list.filter((c) => depthBetween(ancestor, c.el) <= COMPOSER_CONTAINERS.maxAncestorDepth / 2);
+      if (role === "icon") near = near.filter((c) => COMMENT_LIKE.has(c.kind) && this.isTrailingControl(el, c, ancestor));
+      else if (role === "send" && !fromAria) near = near.filter((c) => !COMMENT_LIKE.has(c.kind) || follows(c.el, el));
+      return pick(near);
     }
     return null;
   }
 
+  /** True when `control` is the last control after `composer` inside `scope`. */
+  isTrailingControl(control, composer, scope) {
+    const after = [...scope.querySelectorAll(controlSelector())].filter((b) => follows(composer.el, b) && !b.contains(control) && !control.contains(b));
+    const last = after.filter((b) => b !== control).pop();
+    return follows(composer.el, control) && (!last || follows(last, control));
+  }
+
+  /**
+   * A draft handed to a later step that a control in `el`'s dialog (which
+   * has no visible editor) continues: the newest whose composer is now hidden
+   * or gone, handed off within HANDOFF.maxAgeMs.
+   */
+  pendingDraftFor(el) {
+    const dialog = el.closest(COMPOSER_CONTAINERS.dialog);
+    // A later step has no text box of its own (a chat or a share box is not a later step).
+    if (!dialog || dialog.querySelector('[contenteditable="true"], textarea')) return null;
+    const now = Date.now();
+    let best = null;
+    for (const [id, draft] of this.handoffs) {
+      if (now - draft.at > HANDOFF.maxAgeMs) {
+        this.handoffs.delete(id);
+        continue;
+      }
+      if (isShown(draft.composer.el)) continue;
+      if (!best || draft.at > best.at) best = draft;
+    }
+    return best;
+  }
+
+  /**
+   * Remembers the draft of `composer` as handed off (a Next, or any other
+   * control of its dialog that is not Close/Back), with its text and the
+   * freshest result for it.
+   */
+  noteHandOff(composer) {
+    const checker = this.deps.checkerOf(composer);
+    if (!checker) return;
+    const text = checker.snapshot().text;
+    if (text.trim() === "") {
+      this.handoffs.delete(composer.id);
+      return;
+    }
+    const context = this.deps.contextOf(composer).context;
+    this.handoffs.set(composer.id, { composer, text, context, result: checker.resultFor(text, context), at: Date.now() });
+  }
+
+  /** A composer went away: its hand-off record (if any) keeps the draft; otherwise forget it. */
+  noteRemoved(composer) {
+    const draft = this.handoffs.get(composer.id);
+    // Removed right after a hand-off: the draft goes on in the next step. Otherwise it was closed.
+    if (draft && Date.now() - draft.at <= HANDOFF.removedWithinMs) return;
+    this.forget(composer.id);
+  }
+
+  /** The draft was published or discarded: forget what was remembered for it. */
+  forget(composerId) {
+    this.handoffs.delete(composerId);
+    this.confirmed.delete(composerId);
+  }
+
   handleClick(event) {
     if (!this.deps.isEnabled()) return;
-    const found = this.submitButtonOf(event.target);
-    if (!found) return;
-    const composer = this.composerForButton(found.button, found.fromAria);
-    if (!composer) return;
-    this.guard(event, composer, { kind: "click", target: found.button });
+    const info = this.controlOf(event.target);
+    if (!info) {
+      this.noteClickInComposerDialog(event.target);
+      return;
+    }
+    const composer = this.composerForControl(info);
+    if (composer) {
+      if (info.role === "handoff") this.noteHandOff(composer);
+      this.guard(event, composer, { kind: "click", target: info.el, role: info.role });
+      return;
+    }
+    if (info.role === "send" || info.role === "handoff" || info.role === "slot") {
+      const draft = this.pendingDraftFor(info.el);
+      if (draft) this.guard(event, draft.composer, { kind: "click", target: info.el, role: info.role, draft });
+    }
+  }
+
+  /**
+   * A click on a control that is not a send, inside a composer's dialog
+   * (a Next we do not know the label of, an audience picker …): the draft may
+   * be continuing in a later step, so remember it. Close/Cancel/Back are not.
+   */
+  noteClickInComposerDialog(target) {
+    const el = target?.closest?.(controlSelector());
+    if (!el) return;
+    const dialog = el.closest(COMPOSER_CONTAINERS.dialog);
+    if (!dialog) return;
+    const composer = this.deps.finder.composers.find((c) => dialog.contains(c.el) && !COMMENT_LIKE.has(c.kind));
+    if (!composer || composer.el.contains(el)) return;
+    const { label } = buttonLabel(el);
+    if (matchesLabel(label, CLOSE_BUTTONS.labels)) {
+      this.forget(composer.id);
+      return;
+    }
+    if (matchesLabel(label, BACK_BUTTONS.labels)) return;
+    this.noteHandOff(composer);
   }
 
   handleKeyDown(event) {
     if (!this.deps.isEnabled() || event.key !== "Enter") return;
-    // Enter on a focused submit button is the same as clicking it.
-    const found = !event.shiftKey && this.submitButtonOf(event.target);
-    if (found) {
-      const composer = this.composerForButton(found.button, found.fromAria);
-      if (composer) {
-        this.guard(event, composer, { kind: "click", target: found.button });
-        return;
+    // Enter on a focused send control is the same as clicking it.
+    if (!event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      const info = this.controlOf(event.target);
+      if (info && info.role !== "icon") {
+        const composer = this.composerForControl(info);
+        if (composer) {
+          if (info.role === "handoff") this.noteHandOff(composer);
+          this.guard(event, composer, { kind: "click", target: info.el, role: info.role });
+          return;
+        }
+        const draft = this.pendingDraftFor(info.el);
+        if (draft) {
+          this.guard(event, draft.composer, { kind: "click", target: info.el, role: info.role, draft });
+          return;
+        }
       }
     }
-    if (!isSubmitEnter(event)) return;
     const composer = this.deps.finder.composerFor(event.target);
-    if (!composer || (composer.kind !== "comment" && composer.kind !== "reply")) return;
+    if (!composer) return;
+    if (isModifiedEnter(event)) {
+      this.guard(event, composer, { kind: event.metaKey ? "meta-enter" : "ctrl-enter", target: composer.el });
+      return;
+    }
+    if (!isSubmitEnter(event) || !COMMENT_LIKE.has(composer.kind)) return;
     this.guard(event, composer, { kind: "enter", target: composer.el });
   }
 
@@ -151,11 +411,28 @@ export class PostGuard {
     event.stopImmediatePropagation();
   }
 
-  guard(event, composer, action) {
+  /** The text of the draft a submit is for, and how to check it. */
+  subjectOf(composer, action) {
+    if (action.draft && !composer.el.isConnected) {
+      const { text, context, result } = action.draft;
+      return {
+        text,
+        context,
+        cached: result && !result.error && result.text === text && result.context === context ? result : null,
+        checkNow: () => this.deps.checkText(text, context, SUBMIT_TIMEOUT_MS),
+      };
+    }
     const checker = this.deps.checkerOf(composer);
-    if (!checker) return;
-    const snapshot = checker.snapshot();
-    const text = snapshot.text;
+    if (!checker) return null;
+    const text = checker.snapshot().text;
+    const context = this.deps.contextOf(composer).context;
+    return { text, context, cached: checker.resultFor(text, context), checkNow: () => checker.checkNow(SUBMIT_TIMEOUT_MS) };
+  }
+
+  guard(event, composer, action) {
+    const subject = this.subjectOf(composer, action);
+    if (!subject) return;
+    const { text, context, cached } = subject;
     if (this.tokens.consume(composer.id, text, action.kind)) return; // confirmed: let exactly this one through
     if (this.busy.has(composer.id)) {
       // A second click while the first is being checked or confirmed: never send twice.
@@ -163,16 +440,31 @@ export class PostGuard {
       return;
     }
     if (text.trim() === "") return;
-    const context = this.deps.contextOf(composer).context;
-    const cached = checker.resultFor(text, context);
+    // Confirmed at an earlier step of the same publishing flow (a Page's Next): the later steps pass.
+    if ((action.draft || action.role === "handoff") && this.confirmed.get(composer.id) === text) {
+      this.passed(composer, action);
+      return;
+    }
     const mode = this.deps.settings().mode;
-    if (cached && !holdDecision(cached.report, mode).hold) return; // fresh and clean: untouched
+    if (cached && !holdDecision(cached.report, mode).hold) {
+      this.passed(composer, action);
+      return; // fresh and clean: untouched
+    }
     this.stop(event);
     this.busy.add(composer.id);
-    const selection = this.saveSelection(composer);
+    const selection = action.draft ? null : this.saveSelection(composer);
     const proceed = (result) => this.decide(composer, action, result, selection);
     if (cached) proceed(cached);
-    else checker.checkNow(SUBMIT_TIMEOUT_MS).then(proceed, (error) => proceed({ text, error: String(error) }));
+    else subject.checkNow().then(proceed, (error) => proceed({ text, error: String(error) }));
+  }
+
+  /** A submit went through: a send publishes the draft (forget it), a hand-off continues it. */
+  passed(composer, action) {
+    if (action.role === "handoff") return;
+    if (action.kind === "click" && (action.draft || action.role === "send" || action.role === "slot" || action.role === "icon")) {
+      // Published: later dialogs ("Not now") have nothing to hold.
+      this.forget(composer.id);
+    }
   }
 
   decide(composer, action, result, selection) {
@@ -202,10 +494,11 @@ export class PostGuard {
       requireReason: Boolean(this.deps.settings().requireReasonToOverride),
       onEdit: once(() => {
         this.busy.delete(composer.id);
-        this.restoreSelection(composer, selection);
+        if (action.draft) this.backToDraft(composer, action);
+        else this.restoreSelection(composer, selection);
       }),
       onPostAnyway: once((reason) => {
-        const now = this.deps.checkerOf(composer)?.snapshot().text;
+        const now = this.subjectOf(composer, action)?.text;
         if (now !== result.text) {
           // The text changed while the dialog was open: check it again.
           this.busy.delete(composer.id);
@@ -213,9 +506,31 @@ export class PostGuard {
           return;
         }
         this.deps.recordOverride({ context: result.context, findings: decision.findings, reason });
+        if (action.role === "handoff") this.confirmed.set(composer.id, result.text);
         this.release(composer, action, result.text);
       }),
     });
+  }
+
+  /**
+   * "Edit post" on a later step: go back to the draft with the step's Back
+   * control when it has one (the draft is in Facebook's own state), then
+   * focus the composer once it shows again.
+   */
+  async backToDraft(composer, action) {
+    const dialog = action.target.closest?.(COMPOSER_CONTAINERS.dialog);
+    const back = dialog ? [...dialog.querySelectorAll(controlSelector())].find((b) => matchesLabel(buttonLabel(b).label, BACK_BUTTONS.labels)) : null;
+    if (!back) return;
+    back.click();
+    const win = back.ownerDocument.defaultView;
+    for (let i = 0; i < 30; i++) {
+      await new Promise((resolve) => win.setTimeout(resolve, 20));
+      const visible = this.deps.finder.composers.find((c) => isShown(c.el) && !COMMENT_LIKE.has(c.kind));
+      if (visible) {
+        this.restoreSelection(visible, null);
+        return;
+      }
+    }
   }
 
   /** Lets the held submit go through exactly once. */
@@ -225,6 +540,7 @@ export class PostGuard {
       if (!target) return;
       this.tokens.issue(composer.id, text, action.kind);
       this.dispatch(composer, action, target);
+      this.passed(composer, action);
     } finally {
       this.busy.delete(composer.id);
       // A token the page did not consume must not linger.
@@ -233,15 +549,16 @@ export class PostGuard {
   }
 
   /**
-   * The button to click again. Comment boxes show their send button only
+   * The control to click again. Comment boxes show their send button only
    * while the box has focus, so after the dialog took focus the button may be
-   * gone: focus the composer and find the button with the same label again
+   * gone: focus the composer and find a control with the same label again
    * (waiting a few frames for the page to render it).
    */
   async submitTargetFor(composer, action) {
     if (action.target.isConnected) return action.target;
+    if (action.draft || !composer.el.isConnected) return null;
     const label = buttonLabel(action.target).label;
-    if (composer.el.isConnected) composer.el.focus();
+    composer.el.focus();
     const win = composer.el.ownerDocument.defaultView;
     for (let frame = 0; frame < 10; frame++) {
       const found = this.findSubmitButton(composer, label);
@@ -251,13 +568,13 @@ export class PostGuard {
     return null;
   }
 
-  /** A connected, enabled submit button labelled `label` that publishes `composer`. */
+  /** A connected, enabled send control labelled `label` that publishes `composer`. */
   findSubmitButton(composer, label) {
     let scope = composer.el.parentElement;
     for (let i = 0; scope && i < COMPOSER_CONTAINERS.maxAncestorDepth; i++, scope = scope.parentElement) {
-      for (const candidate of scope.querySelectorAll(SUBMIT_BUTTONS.selector)) {
-        const found = this.submitButtonOf(candidate);
-        if (found && buttonLabel(found.button).label === label && this.composerForButton(found.button, found.fromAria) === composer) return found.button;
+      for (const candidate of scope.querySelectorAll(controlSelector())) {
+        const info = this.controlOf(candidate);
+        if (info && buttonLabel(info.el).label === label && this.composerForControl(info) === composer) return info.el;
       }
     }
     return null;
@@ -277,7 +594,17 @@ export class PostGuard {
     const editor = composer.el;
     if (!editor.isConnected) return;
     editor.focus();
-    const init = { key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true };
+    const init = {
+      key: "Enter",
+      code: "Enter",
+      keyCode: 13,
+      which: 13,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      ctrlKey: action.kind === "ctrl-enter",
+      metaKey: action.kind === "meta-enter",
+    };
     const win = editor.ownerDocument.defaultView;
     editor.dispatchEvent(new win.KeyboardEvent("keydown", init));
   }

@@ -5,7 +5,7 @@ import { PostGuard } from "./post-guard.js";
 const finding = (severity) => ({ rule: `r.${severity}`, category: "political", severity, start_utf16: 0, end_utf16: 3, excerpt: "abc", clause: "x", message: { en: "m", bn: "ম" } });
 
 /** A guard wired to fakes; `button.click()` re-enters the guard like a real re-dispatched click. */
-function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false } = {}) {
+function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false, checkText = null } = {}) {
   const calls = { notices: [], dialogs: [], posted: 0, overrides: [] };
   const composer = { id: 1, kind: "post", el: { isConnected: true, ownerDocument: { getSelection: () => null }, focus() {} } };
   const checker = {
@@ -34,6 +34,7 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
     isEnabled: () => true,
     checkerOf: () => checker,
     contextOf: () => ({ context: "official", source: "default" }),
+    checkText: checkText ?? (async (t, c) => ({ text: t, context: c, report: { findings: [] }, error: null })),
     settings: () => ({ mode, requireReasonToOverride }),
     activeComposer: () => composer,
     ui: {
@@ -141,4 +142,56 @@ test("Edit post releases nothing; the text changed under the dialog is checked a
   s.calls.dialogs[2].onPostAnyway("");
   for (let i = 0; i < 3; i++) await settle();
   assert.equal(s.calls.posted, 1, "confirmed again: released once");
+});
+
+test("a hand-off (Next) confirmed with Post anyway lets the later steps of the same draft through; a changed draft is held again", async () => {
+  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const composer = s.guard.deps.finder.composers[0];
+  const next = fakeEvent();
+  s.guard.guard(next, composer, { kind: "click", target: s.button, role: "handoff" });
+  assert.equal(next.stopped, true, "Next with findings is held");
+  s.calls.dialogs[0].onPostAnyway("");
+  await settle();
+  assert.equal(s.calls.posted, 1, "Next released once");
+  const draft = { composer, text: "abc", context: "official", result: null, at: Date.now() };
+  const post = fakeEvent();
+  s.guard.guard(post, composer, { kind: "click", target: s.button, role: "send", draft });
+  assert.equal(post.stopped, false, "the later step's Post is not held again");
+  assert.equal(s.calls.dialogs.length, 1);
+  assert.equal(s.guard.confirmed.has(composer.id), false, "published: the confirmation is spent");
+  const again = fakeEvent();
+  s.guard.guard(again, composer, { kind: "click", target: s.button, role: "send", draft });
+  assert.equal(again.stopped, true, "a second publish of the same draft is checked again");
+});
+
+test("the draft of a removed composer is checked by its text alone, and held", async () => {
+  const asked = [];
+  const s = setup({
+    checkText: async (t, c) => {
+      asked.push([t, c]);
+      return { text: t, context: c, report: { findings: [finding("block")] }, error: null };
+    },
+  });
+  const composer = s.guard.deps.finder.composers[0];
+  composer.el.isConnected = false;
+  const draft = { composer, text: "নৌকা draft", context: "official", result: null, at: Date.now() };
+  const event = fakeEvent();
+  s.guard.guard(event, composer, { kind: "click", target: s.button, role: "send", draft });
+  assert.equal(event.stopped, true);
+  await settle();
+  await settle();
+  assert.deepEqual(asked, [["নৌকা draft", "official"]]);
+  assert.equal(s.calls.dialogs.length, 1, "held");
+  assert.equal(s.calls.posted, 0);
+});
+
+test("a composer removed long after its last hand-off was closed, not handed on: its draft is forgotten", () => {
+  const s = setup();
+  const composer = s.guard.deps.finder.composers[0];
+  s.guard.handoffs.set(composer.id, { composer, text: "abc", context: "official", result: null, at: Date.now() - 60_000 });
+  s.guard.noteRemoved(composer);
+  assert.equal(s.guard.handoffs.size, 0);
+  s.guard.handoffs.set(composer.id, { composer, text: "abc", context: "official", result: null, at: Date.now() });
+  s.guard.noteRemoved(composer);
+  assert.equal(s.guard.handoffs.size, 1, "removed right after Next: kept for the next step");
 });

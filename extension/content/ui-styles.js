@@ -38,6 +38,8 @@ export const UI_CSS = `
 .s-count[data-severity="warn"], .s-badge[data-severity="warn"] { background: var(--warn-bg); color: var(--warn); }
 .s-count[data-severity="advise"], .s-badge[data-severity="advise"] { background: var(--advise-bg); color: var(--advise); }
 .s-context { color: var(--muted); font-size: 12px; margin-bottom: 6px; }
+.s-it { margin-bottom: 6px; font-size: 12px; }
+.s-it textarea { width: 100%; box-sizing: border-box; font: 11px/1.3 monospace; resize: vertical; }
 .s-unguarded { border-left: 3px solid var(--block); padding: 4px 8px; margin-bottom: 6px; font-size: 12px; }
 .s-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .s-finding { border: 1px solid var(--border); border-left-width: 4px; border-radius: 8px; padding: 6px 8px; cursor: pointer; outline-offset: 2px; }

@@ -15,6 +15,7 @@ import { localizePage, el } from "../shared/i18n-dom.js";
 import { CATEGORIES, categoryName } from "../shared/categories.js";
 import { MSG_STATUS } from "../shared/messages.js";
 import { readOverrideLog, OVERRIDE_LOG_KEY } from "../shared/override-log.js";
+import { readUnguardedLog, UNGUARDED_LOG_KEY } from "../shared/unguarded-log.js";
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
 import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
@@ -275,6 +276,20 @@ async function renderOverrides() {
   body.replaceChildren(...parts);
 }
 
+// ---- posts that could not be held ----------------------------------------
+
+async function renderUnguarded() {
+  const body = $("unguarded-body");
+  const log = await readUnguardedLog();
+  if (!log || log.count === 0) {
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsUnguardedNone") }));
+    return;
+  }
+  const count = el("p", { text: t("optionsUnguardedCount", [log.count.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB"), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
+  const items = [...(log.recent ?? [])].reverse().map((r) => el("li", {}, [el("div", { className: "muted", text: `${formatTime(r.at)} — ${r.host}` }), el("pre", { text: r.description })]));
+  body.replaceChildren(count, el("ol", { className: "unguarded-list" }, items));
+}
+
 async function exportOverrides() {
   const log = await readOverrideLog();
   const now = new Date();
@@ -301,7 +316,10 @@ function render(settings) {
   renderCategories(settings);
   renderManaged(settings);
   applyLocks(settings);
-  if (languageChanged) renderOverrides().catch(console.error);
+  if (languageChanged) {
+    renderOverrides().catch(console.error);
+    renderUnguarded().catch(console.error);
+  }
 }
 
 async function start() {
@@ -317,6 +335,7 @@ async function start() {
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && OVERRIDE_LOG_KEY in changes) renderOverrides().catch(console.error);
+    if (area === "local" && UNGUARDED_LOG_KEY in changes) renderUnguarded().catch(console.error);
   });
 }
 

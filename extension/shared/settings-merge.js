@@ -20,13 +20,14 @@ export const DEFAULTS = Object.freeze({
   mode: "warn",
   requireReasonToOverride: false,
   lockedSettings: [],
+  siteAdapterOverrides: {},
 });
 
 /** Every setting key, in a stable order. */
 export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULTS));
 
 /** Keys only policy may set; the official can never store them. */
-export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings"]);
+export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides"]);
 
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));

@@ -52,7 +52,8 @@ describeInEachBrowser("content script surfaces", (ctx) => {
   test("m.facebook.com: the textarea is checked and its Post is held", async () => {
     await setUserSettings(ctx.browser, { officialByDefault: true });
     const page = await openFixture(ctx.browser, ctx.server, "/", "m.facebook.com");
-    await page.click('textarea[name="xc_message"]');
+    await page.click('[data-mcomponent="ServerTextArea"]');
+    await page.click('[data-mcomponent="MInputBox"] textarea');
     await page.type(POLITICAL);
     assert.equal(await waitForCheck(page, "post", POLITICAL.length), 1);
     // The official's settings may arrive just after the first check; the panel must follow them.
@@ -69,7 +70,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     // A textarea has no DOM ranges: the underline is an overlay box measured on a mirror, over the flagged words.
     await page.waitForFunction(() => document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelectorAll('[data-sotorko-overlay] [data-severity="warn"]').length > 0, { message: "textarea underline" });
     const geometry = await page.evaluate((excerpt) => {
-      const ta = document.querySelector("textarea");
+      const ta = document.querySelector('[data-mcomponent="MInputBox"] textarea');
       const box = document.querySelector("[data-sotorko-host]").shadowRoot.querySelector('[data-sotorko-overlay] [data-severity="warn"]').getBoundingClientRect();
       // Where the excerpt really is: measure with a selection-free probe (same font, same width).
       const t = ta.getBoundingClientRect();
@@ -79,11 +80,11 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     assert.ok(geometry.box.left > geometry.ta.left && geometry.box.right < geometry.ta.right, "inside the textarea horizontally");
     assert.ok(geometry.box.top > geometry.ta.top && geometry.box.bottom < geometry.ta.bottom, "inside the textarea vertically");
     assert.ok(geometry.box.left - geometry.ta.left > 10, "starts after the first word, not at the textarea's edge");
-    await page.click('input[type="submit"]');
+    await page.click('[data-fixture-action="m-post"]');
     await expectHeld(page, ctx.server);
     await clickDialogAction(page, "edit");
-    assert.equal(await page.evaluate(() => document.querySelector("textarea").value), POLITICAL);
-    await page.click('input[type="submit"]');
+    assert.equal(await page.evaluate(() => document.querySelector('[data-mcomponent="MInputBox"] textarea').value), POLITICAL);
+    await page.click('[data-fixture-action="m-post"]');
     await waitForDialog(page);
     await postAnywayOnce(page, ctx.server);
     assert.equal(ctx.server.posted()[0].text, POLITICAL);

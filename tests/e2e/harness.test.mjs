@@ -152,9 +152,10 @@ for (const browserName of BROWSERS) {
       await page.click('div[role="button"][aria-label="Publish"]');
       await server.waitForPosted((list) => list.length >= 2);
       await page.goto(server.url("/", "m.facebook.com"));
-      await page.click('textarea[name="xc_message"]');
+      await page.click('[data-mcomponent="ServerTextArea"]');
+      await page.click('[data-mcomponent="MInputBox"] textarea');
       await page.type("basic");
-      await page.click('input[type="submit"]');
+      await page.click('[data-mcomponent="MContainer"][data-focusable="true"][data-fixture-action="m-post"]');
       const posted = await server.waitForPosted((list) => list.length >= 3);
       assert.deepEqual(
         posted.map((p) => [p.surface, p.text, p.host]),

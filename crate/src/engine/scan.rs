@@ -262,6 +262,12 @@ impl Builder {
             if call_only { "\u{1}" } else { "" },
             if alone { "\u{0}" } else { "" }
         );
+        if let ([earlier], true) = (words.as_slice(), call_only) {
+            // Facebook often writes a two-word call as one word
+            // (`পুড়িয়েদাও`, `agundao`): add the joined forms too.
+            let joined = format!("{earlier}\u{2}{key}");
+            self.add_verb_group(&joined, Use { prefix: 0, ..u });
+        }
         let mut prefix = Vec::new();
         for w in words {
             let f = self.script.fold(w);
@@ -274,13 +280,18 @@ impl Builder {
                 self.prefixes.push(prefix);
             }
         }
-        let id = match self.verb_index.get(&key) {
+        self.add_verb_group(&key, u);
+    }
+
+    /// Adds a use to the verb group `key`, generating its forms the first time.
+    fn add_verb_group(&mut self, key: &str, u: Use) {
+        let id = match self.verb_index.get(key) {
             Some(&id) => id,
             None => {
                 let id = u32::try_from(self.verbs.len()).unwrap_or(u32::MAX);
                 self.verbs.push(Vec::new());
-                self.verb_index.insert(key.clone(), id);
-                self.add_verb_forms(&key, id);
+                self.verb_index.insert(key.to_owned(), id);
+                self.add_verb_forms(key, id);
                 id
             }
         };
@@ -293,8 +304,13 @@ impl Builder {
 
     /// Generates the forms of a verb once and points them at verb `id`
     /// (`key` is the stem spec, then U+0001 for call forms only and NUL
-    /// for a verb used alone).
+    /// for a verb used alone; `WORD` U+0002 before it: each form is joined
+    /// to `WORD`, as written).
     fn add_verb_forms(&mut self, key: &str, id: u32) {
+        let (join, key) = match key.split_once('\u{2}') {
+            Some((j, k)) => (j, k),
+            None => ("", key),
+        };
         let (spec, alone) = match key.strip_suffix('\u{0}') {
             Some(s) => (s, true),
             None => (key, false),
@@ -320,7 +336,7 @@ impl Builder {
             _ => morph::banglish::verb_forms(spec, alone, call_only),
         };
         for form in forms {
-            let folded = self.script.fold(&form);
+            let folded = self.script.fold(&format!("{join}{form}"));
             let folded = folded.trim();
             if folded.is_empty() || folded.contains(' ') {
                 continue;
@@ -650,8 +666,8 @@ impl ViewMatcher {
         Some(pos)
     }
 
-    /// Matches single-word patterns against words with masks (`*`, `#`,
-    /// `_` inside a word, kept as [`MASK`] by the views): a mask stands for
+    /// Matches single-word patterns against words with masks (`*` inside
+    /// a word, kept as [`MASK`] by the views): a mask stands for
     /// nothing or for one letter (one akshara in Bangla).
     fn scan_masked(
         &self,

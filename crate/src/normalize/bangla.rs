@@ -11,9 +11,10 @@ use super::MASK;
 const CHANDRABINDU: char = '\u{0981}';
 const VIRAMA: char = '\u{09CD}';
 
-/// Characters that mask one letter inside a Bangla word (`ছা*গল`, `ম#লাউন`).
+/// Characters that mask one letter inside a Bangla word (`ছা*গল`). Not
+/// `#` or `_`: they join hashtags (`#জয়_বাংলা`, `#জয়বাংলা#খেলা_হবে`).
 fn is_mask(c: char) -> bool {
-    matches!(c, '*' | '#' | '_' | '\u{2217}' | '\u{204E}')
+    matches!(c, '*' | '\u{2217}' | '\u{204E}')
 }
 
 /// Separators dropped after a one-akshara fragment inside a Bangla word
@@ -89,6 +90,24 @@ pub(crate) struct BanglaBuilder {
     fragment: usize,
     /// The last character written to the view.
     last: char,
+    /// A fragment after an inner dot, held until its length is known.
+    pending: Option<Pending>,
+}
+
+/// The letters after an inner dot (`মা.লা`), written once the fragment
+/// ends: joined to the word when it is one akshara, else as a new word.
+struct Pending {
+    /// Original end of the dot.
+    dot_end: usize,
+    /// Folded letters with their original ranges.
+    chars: Vec<(char, usize, usize)>,
+    aksharas: usize,
+    last: char,
+}
+
+/// Whether `ch` after `prev` starts a new akshara.
+fn starts_akshara(ch: char, prev: char) -> bool {
+    (is_consonant(ch) && prev != VIRAMA) || ('অ'..='ঔ').contains(&ch)
 }
 
 impl BanglaBuilder {
@@ -100,6 +119,7 @@ impl BanglaBuilder {
             in_word: false,
             fragment: 0,
             last: ' ',
+            pending: None,
         }
     }
 
@@ -111,7 +131,27 @@ impl BanglaBuilder {
     }
 
     fn process(&mut self, u: Unit, next: Option<char>) {
-        match fold(u.ch, next) {
+        let folded = fold(u.ch, next);
+        if let Some(p) = &mut self.pending {
+            match folded {
+                Fold::Word(ch) => {
+                    if starts_akshara(ch, p.last) {
+                        p.aksharas += 1;
+                    }
+                    p.chars.push((ch, u.start, u.end));
+                    p.last = ch;
+                    return;
+                }
+                Fold::Drop => {
+                    if let Some(last) = p.chars.last_mut() {
+                        last.2 = last.2.max(u.end);
+                    }
+                    return;
+                }
+                Fold::Separator => self.resolve_pending(),
+            }
+        }
+        match folded {
             Fold::Word(ch) => {
                 if !self.in_word && !self.out.is_empty() {
                     let gap_start = self.out.last_end();
@@ -121,7 +161,7 @@ impl BanglaBuilder {
                 if !self.in_word {
                     self.fragment = 0;
                 }
-                if (is_consonant(ch) && self.last != VIRAMA) || ('অ'..='ঔ').contains(&ch) {
+                if starts_akshara(ch, self.last) {
                     self.fragment += 1;
                 }
                 self.last = ch;
@@ -144,8 +184,12 @@ impl BanglaBuilder {
                     && self.fragment == 1
                     && next.is_some_and(is_bangla_letter)
                 {
-                    self.out.absorb(u.end);
-                    self.fragment = 0;
+                    self.pending = Some(Pending {
+                        dot_end: u.end,
+                        chars: Vec::new(),
+                        aksharas: 0,
+                        last: ' ',
+                    });
                 } else {
                     self.in_word = false;
                 }
@@ -153,11 +197,33 @@ impl BanglaBuilder {
         }
     }
 
+    /// Writes the held fragment: joined to the word (the dot dropped) when
+    /// it is one akshara, as the next word otherwise.
+    fn resolve_pending(&mut self) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let join = p.aksharas == 1;
+        if join {
+            self.out.absorb(p.dot_end);
+        }
+        for (i, &(ch, start, end)) in p.chars.iter().enumerate() {
+            if i == 0 && !join {
+                let gap_start = self.out.last_end();
+                self.out.push(' ', gap_start, start);
+            }
+            self.out.push(ch, start, end);
+        }
+        self.fragment = p.aksharas;
+        self.last = p.last;
+    }
+
     /// The finished view.
     pub(crate) fn finish(mut self) -> View {
         if let Some(u) = self.held.take() {
             self.process(u, None);
         }
+        self.resolve_pending();
         self.out.finish()
     }
 }
@@ -180,6 +246,11 @@ mod tests {
         assert_eq!(fold('\u{09F0}', None), Fold::Word('র'));
     }
 
+    /// `s` with nukta letters precomposed, as the view writes them.
+    fn nk(s: &str) -> String {
+        s.replace("\u{09AF}\u{09BC}", "\u{09DF}")
+    }
+
     fn view(text: &str) -> View {
         let mut b = BanglaBuilder::new(text.len());
         super::super::canonical::for_each_unit(text, |u| b.push(u));
@@ -197,6 +268,8 @@ mod tests {
         );
         // At the edges a mask is a separator.
         assert_eq!(view("*মালাউন* ভোট").text, "মালাউন ভোট");
+        assert_eq!(view("#জয়_বাংলা").text, nk("জয় বাংলা"));
+        assert_eq!(view("#জয়#বাংলা").text, nk("জয় বাংলা"));
     }
 
     #[test]
@@ -207,6 +280,16 @@ mod tests {
         // Longer fragments and dots before a space stay separators.
         assert_eq!(view("ভালো.আমি").text, "ভালো আমি");
         assert_eq!(view("ডা. রহিম").text, "ডা রহিম");
+        // Both fragments must be one akshara: মা-বাবা stays two words.
+        assert_eq!(view("মা-বাবা").text, "মা বাবা");
+        assert_eq!(view("না.আমি যাব").text, "না আমি যাব");
+        assert_eq!(view("মা.লা.উ.ন.দের").text, "মালাউন দের");
+        let text = "মা-বাবা";
+        let v = view(text);
+        assert_eq!(
+            v.original_span(v.text.len() - "বাবা".len(), v.text.len()),
+            (text.len() - "বাবা".len(), text.len())
+        );
         let text = "মা.লা.উ.ন!";
         let v = view(text);
         assert_eq!(v.original_span(0, v.text.len()), (0, text.len() - 1));

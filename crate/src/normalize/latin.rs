@@ -20,7 +20,7 @@ pub(crate) enum Kind {
     Sym,
     /// An apostrophe, kept between word characters.
     Apos,
-    /// `*` or `#` inside a word: one unknown letter (written as [`MASK`]).
+    /// `*` inside a word: one unknown letter (written as [`MASK`]).
     Mask,
 }
 
@@ -245,11 +245,10 @@ impl LatinBuilder {
             }
             '0'..='9' => self.push_item(c, start, end, Kind::Digit),
             '@' | '$' | '!' => self.push_item(c, start, end, Kind::Sym),
-            '*' | '#'
-                if self
-                    .token
-                    .last()
-                    .is_some_and(|t| matches!(t.kind, Kind::Letter | Kind::Digit | Kind::Mask)) =>
+            '*' if self
+                .token
+                .last()
+                .is_some_and(|t| matches!(t.kind, Kind::Letter | Kind::Digit | Kind::Mask)) =>
             {
                 self.push_item(MASK, start, end, Kind::Mask)
             }
@@ -593,6 +592,8 @@ mod tests {
     fn masks_inside_words() {
         assert_eq!(latin("m*laun f**k"), "m\u{E000}laun f\u{E000}\u{E000}k");
         assert_eq!(latin("*hello* #tag a*"), "hello tag a");
+        // `#` joins hashtags, it is no mask.
+        assert_eq!(latin("#JoyBangla#BNP"), "joy bangla bnp");
         let (v, _) = views("say m*laun");
         assert_eq!(v.original_span(4, v.text.len()), (4, 10));
     }

@@ -44,6 +44,14 @@
 //! | `ৎ`→`ত` | `ভবিষ্যত` is as common as `ভবিষ্যৎ` | `ভবিষ্যৎ` = `ভবিষ্যত` |
 //! | `ঙ`→`ং` unless a virama follows | both spellings are in use; conjuncts like `অঙ্ক` keep `ঙ` | `রঙ` = `রং`, `বাঙলা` = `বাংলা` |
 //!
+//! | `ৰ`→`র`, `ৱ`→`ব` | Assamese letters typed for Bangla ones | `ৰাজাকাৰ` = `রাজাকার` |
+//!
+//! Obfuscation inside a word: `*` between Bangla letters becomes
+//! [`MASK`] (one unknown letter, matched by the engine's masked-word path:
+//! `ম*লাউন`); `.`, `-`, `·`, `•` between two one-akshara fragments are
+//! dropped, joining the word (`প্র.শ্ন`, `মা.লা.উ.ন`, but `মা-বাবা` stays
+//! two words).
+//!
 //! Deliberately **not** folded: `স` with `শ`/`ষ` (`শালা` would meet the
 //! greeting `সালাম` as a prefix), `ড়` with `র` (`পড়া` read / `পরা` wear,
 //! `বড়` big / `বর` groom), `য়` with `য`, `জ` with `য`, and `ঃ`.
@@ -64,13 +72,20 @@
 //!   (`5ex` → `sex`, but `4th`, `5g`, `3pm` stay). Pure numbers (`2024`),
 //!   numbers with units (`500tk`) and runs with other digits (`covid19`,
 //!   `abc123`) stay. A leading `@` (a mention) and trailing `!` separate.
+//! - Cyrillic and Greek look-alike letters (`а е о р с х у і ј ѕ к`,
+//!   `α ο ρ ι κ ν τ υ χ`, capitals too) read as Latin letters inside a word
+//!   that has a Latin letter (`kіll` → `kill`); a word of look-alikes only
+//!   is left out.
+//! - `*` after a letter inside a word becomes [`MASK`] (`m*laun`,
+//!   `f**k`); at the start or end of a word it separates.
 //! - Camel case splits words of letters (`#JoyBangla` → `joy bangla`,
 //!   `ShameOnBNP` → `shame on bnp`); words with digits or symbols are not
 //!   split (`P@ssW0rd` → `password`).
 //! - Single letters are joined into one word when they follow each other
 //!   separated by exactly one space, one joiner (`.` `-` `_` `*` `/` `|`
 //!   `~` `·` `•` dashes) or a joiner and a space, and there are at least
-//!   three of them, or two with a joiner: `A W A M I` → `awami`,
+//!   three of them, or two with a joiner (a `*` right between two letters
+//!   is a mask instead, matched as nothing or one letter): `A W A M I` → `awami`,
 //!   `B.N.P` / `B-N-P` / `B N P` / `B. N. P.` → `bnp`, `U.S` → `us`. Two
 //!   letters with a space (`a b`) and letters separated by words
 //!   (`I am a man`) stay apart. The joined word maps back to the whole run.
@@ -121,7 +136,7 @@ mod tests;
 pub use utf16::{utf16_offset, Utf16Index};
 
 /// Stands in the Bangla, Latin and skeleton views for a masking character
-/// inside a word (`*`, `#`, `_` in `ম*লাউন`, `m*laun`, `f**k`): one unknown
+/// inside a word (`*` in `ম*লাউন`, `m*laun`, `f**k`): one unknown
 /// letter or none. A private-use character, so it never comes from text
 /// into these views.
 pub const MASK: char = '\u{E000}';

@@ -34,7 +34,7 @@ pub const MAX_TERMS_PER_RULE: usize = 5_000;
 pub const MAX_TERMS_PER_PACK: usize = 50_000;
 /// Most `bn_verbs` and `banglish_verbs` entries in a whole pack (after
 /// merging sets): each verb stands for up to a few hundred generated forms.
-pub const MAX_VERBS_PER_PACK: usize = 2_000;
+pub const MAX_VERBS_PER_PACK: usize = 1_000;
 /// Compiled-size limit of one regex (`regex` crate size limit), in bytes.
 pub const MAX_REGEX_BYTES: usize = 1024 * 1024;
 /// Most regexes in one rule.

@@ -11,6 +11,7 @@
  */
 
 import { CATEGORY_IDS } from "../categories.js";
+import { ADAPTER_LABEL_KEYS, ADAPTER_SELECTOR_KEYS, LABEL_LIST_PARTS, ADAPTER_OVERRIDE_LIMITS } from "./adapter-override-keys.js";
 
 /** Severities a policy may set per category or rule; `off` disables it. */
 export const SEVERITY_LEVELS = Object.freeze(["block", "warn", "advise", "off"]);
@@ -34,8 +35,11 @@ export const LOCKABLE_SETTINGS = Object.freeze([
   "uiLanguage",
 ]);
 
+/** Policy-only keys: an official can never set them, so there is nothing to lock. */
+export const POLICY_ONLY_SETTINGS = Object.freeze(["lockedSettings", "siteAdapterOverrides"]);
+
 /** Every top-level policy key. */
-export const POLICY_KEYS = Object.freeze([...LOCKABLE_SETTINGS, "lockedSettings"]);
+export const POLICY_KEYS = Object.freeze([...LOCKABLE_SETTINGS, ...POLICY_ONLY_SETTINGS]);
 
 /** Size limits, so a policy cannot make the engine or the UI unusable. */
 export const POLICY_LIMITS = Object.freeze({
@@ -135,6 +139,55 @@ function checkSeverityPair(path, value) {
   return value;
 }
 
+/** A bounded list of non-empty texts of at most `maxChars` characters. */
+function checkShortTexts(path, value, maxChars) {
+  if (!Array.isArray(value)) fail(path, `expected a list, got ${describe(value)}`);
+  if (value.length > ADAPTER_OVERRIDE_LIMITS.entries) {
+    fail(path, `has ${value.length} entries; at most ${ADAPTER_OVERRIDE_LIMITS.entries} are allowed`);
+  }
+  value.forEach((entry, index) => {
+    const at = `${path}[${index}]`;
+    if (typeof entry !== "string") fail(at, `expected text, got ${describe(entry)}`);
+    if (entry.trim() === "") fail(at, "is empty");
+    if (entry.length > maxChars) fail(at, `is ${entry.length} characters long; at most ${maxChars} are allowed`);
+  });
+}
+
+/** A CSS selector as far as it can be checked without a DOM (the content script tries it in the page too). */
+function checkSelectorText(path, selector) {
+  if (/[{};]/.test(selector)) fail(path, `${describe(selector)} is not a CSS selector (it contains "{", "}" or ";")`);
+  let depth = 0;
+  for (const ch of selector) {
+    if (ch === "[" || ch === "(") depth += 1;
+    else if (ch === "]" || ch === ")") depth -= 1;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) fail(path, `${describe(selector)} is not a CSS selector (unbalanced brackets)`);
+  if (/^\s*(\*|html|body|div|span)\s*$/i.test(selector)) fail(path, `${describe(selector)} would match almost every element of the page`);
+}
+
+/** `siteAdapterOverrides`: labels and selectors added to the built-in site adapters. */
+function checkAdapterOverrides(value) {
+  checkObject("siteAdapterOverrides", value);
+  const known = [...Object.keys(ADAPTER_LABEL_KEYS), ...Object.keys(ADAPTER_SELECTOR_KEYS)];
+  for (const [name, entry] of Object.entries(value)) {
+    const path = `siteAdapterOverrides.${name}`;
+    if (Object.hasOwn(ADAPTER_LABEL_KEYS, name)) {
+      checkObject(path, entry);
+      for (const [part, texts] of Object.entries(entry)) {
+        if (!LABEL_LIST_PARTS.includes(part)) fail(`${path}.${part}`, `unknown part; expected ${quotedChoices(LABEL_LIST_PARTS)}`);
+        checkShortTexts(`${path}.${part}`, texts, ADAPTER_OVERRIDE_LIMITS.labelChars);
+      }
+    } else if (Object.hasOwn(ADAPTER_SELECTOR_KEYS, name)) {
+      checkShortTexts(path, entry, ADAPTER_OVERRIDE_LIMITS.selectorChars);
+      entry.forEach((selector, i) => checkSelectorText(`${path}[${i}]`, selector));
+    } else {
+      fail(path, `unknown list; expected ${quotedChoices(known)}`);
+    }
+  }
+  return value;
+}
+
 /**
  * The check for each key: returns the value to use, or throws
  * PolicyValueError. `lockedSettings` is handled separately (it keeps its
@@ -188,6 +241,7 @@ const CHECKS = Object.freeze({
   },
   allowedTerms: (v) => checkTextList("allowedTerms", v),
   officialPages: (v) => checkTextList("officialPages", v),
+  siteAdapterOverrides: (v) => checkAdapterOverrides(v),
 });
 
 /** The keys validatePolicy understands (every key of the managed schema). */

@@ -33,6 +33,20 @@ const VALID = {
   requireReasonToOverride: true,
   uiLanguage: "bn",
   lockedSettings: ["enabled", "mode"],
+  siteAdapterOverrides: {
+    sendLabels: { exact: ["Publicar"], prefix: ["Publicar "] },
+    handOffLabels: { exact: ["Siguiente"] },
+    notSendLabels: { suffix: [" আমন্ত্রণ"] },
+    backLabels: { exact: ["Atrás"] },
+    closeLabels: { exact: ["Cerrar"] },
+    commentBoxLabels: { prefix: ["Comentar como "], contains: ["comentario"] },
+    replyBoxLabels: { prefix: ["Responder a "] },
+    messengerBoxLabels: { prefix: ["Escribe a "] },
+    editorSelectors: ['div[contenteditable="true"][aria-label^="Crear"]'],
+    controlSelectors: ['div[data-mcomponent="MContainer"][data-action-id]'],
+    sendSlotSelectors: ["#composer-send-slot"],
+    commentBoxSelectors: ["div.comment-box > textarea"],
+  },
 };
 
 /** A value of the wrong JSON type for a schema type. */
@@ -175,4 +189,36 @@ test("no policy means no values and no errors; a non-object is one error", () =>
 test("inherited object properties are not mistaken for settings", () => {
   const { errors } = validatePolicy(JSON.parse('{"constructor": 1, "__proto__": {"mode": "strict"}}'));
   assert.deepEqual(errors.map((e) => e.key).sort(), ["__proto__", "constructor"]);
+});
+
+test("siteAdapterOverrides: each problem names the place and drops the whole key; the rest of the policy stays", () => {
+  const cases = [
+    [{ sendLabel: { exact: ["x"] } }, /siteAdapterOverrides\.sendLabel: unknown list; expected one of "sendLabels"/],
+    [{ sendLabels: ["Publicar"] }, /siteAdapterOverrides\.sendLabels: expected an object, got a list/],
+    [{ sendLabels: { exakt: ["x"] } }, /siteAdapterOverrides\.sendLabels\.exakt: unknown part; expected one of "exact", "prefix", "suffix", "contains"/],
+    [{ sendLabels: { exact: [""] } }, /siteAdapterOverrides\.sendLabels\.exact\[0\]: is empty/],
+    [{ sendLabels: { exact: [7] } }, /siteAdapterOverrides\.sendLabels\.exact\[0\]: expected text, got number 7/],
+    [{ sendLabels: { exact: ["x".repeat(201)] } }, /at most 200 are allowed/],
+    [{ editorSelectors: "textarea" }, /siteAdapterOverrides\.editorSelectors: expected a list/],
+    [{ editorSelectors: ["div { color: red }"] }, /siteAdapterOverrides\.editorSelectors\[0\]: .* is not a CSS selector \(it contains/],
+    [{ controlSelectors: ['div[data-x="1"'] }, /unbalanced brackets/],
+    [{ sendSlotSelectors: ["*"] }, /would match almost every element/],
+  ];
+  for (const [value, pattern] of cases) {
+    const { values, errors } = validatePolicy({ siteAdapterOverrides: value, mode: "strict" });
+    assert.deepEqual(values, { mode: "strict" }, JSON.stringify(value));
+    assert.equal(errors.length, 1, JSON.stringify(value));
+    assert.equal(errors[0].key, "siteAdapterOverrides");
+    assert.match(errors[0].message, pattern);
+    assert.match(errors[0].message, /The default applies\.$/);
+  }
+});
+
+test("siteAdapterOverrides is policy only: an official's own value is ignored", async () => {
+  const { mergeEffectiveSettings } = await import("../settings-merge.js");
+  const merged = mergeEffectiveSettings({ stored: { siteAdapterOverrides: { sendLabels: { exact: ["Go"] } } }, managed: {}, validate: validatePolicy });
+  assert.deepEqual(merged.values.siteAdapterOverrides, {});
+  const fromPolicy = mergeEffectiveSettings({ stored: {}, managed: { siteAdapterOverrides: VALID.siteAdapterOverrides }, validate: validatePolicy });
+  assert.deepEqual(fromPolicy.values.siteAdapterOverrides, VALID.siteAdapterOverrides);
+  assert.equal(fromPolicy.sources.siteAdapterOverrides, "policy");
 });

@@ -573,6 +573,23 @@ fn o_raised(stem: &str) -> Option<String> {
     (&stem[r.0..r.1] == "ো").then(|| replace(stem, r, "ু"))
 }
 
+/// Endings that take the lowered vowel of a `ু` root (`পোড়ে`, `খোলো`).
+const C_LOWERED: &[&str] = &["", "ে", "ো", "েন", "ি", "িস", "া", "ার"];
+
+/// The stem with the first syllable's `ু`/`উ` lowered to `ো`/`ও` (`পুড়` →
+/// `পোড়`), used by the present of such roots.
+fn lowered(stem: &str) -> Option<String> {
+    let r = first_vowel(stem)?;
+    if r.1 >= stem.len() {
+        return None;
+    }
+    match &stem[r.0..r.1] {
+        "ু" => Some(replace(stem, r, "ো")),
+        "উ" => Some(replace(stem, r, "ও")),
+        _ => None,
+    }
+}
+
 /// Dialect stem with `ই` after the first syllable (`মার` → `মাইর`, `কর` →
 /// `কইর`, `খোল` → `খুইল`), when another consonant follows.
 fn dialect(stem: &str) -> Option<String> {
@@ -692,6 +709,7 @@ const HO_CALL: &[&str] = &[
 /// Collects forms, all of them or only the call forms.
 struct Forms {
     out: Vec<String>,
+    seen: std::collections::HashSet<String>,
     call_only: bool,
 }
 
@@ -703,7 +721,7 @@ impl Forms {
                 continue;
             }
             let form = format!("{stem}{e}");
-            if !self.out.contains(&form) {
+            if self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -720,7 +738,7 @@ impl Forms {
                 None => (*f).to_owned(),
             };
             // নেই is "there is no", not "I take".
-            if form != "নেই" && !self.out.contains(&form) {
+            if form != "নেই" && self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -740,6 +758,7 @@ pub(crate) fn verb_forms(spec: &str, call_only: bool) -> Vec<String> {
     let alt = alt.map(|a| a.trim_end_matches(VIRAMA));
     let mut f = Forms {
         out: Vec::new(),
+        seen: std::collections::HashSet::new(),
         call_only,
     };
     if stem.is_empty() {
@@ -795,6 +814,10 @@ pub(crate) fn verb_forms(spec: &str, call_only: bool) -> Vec<String> {
     }
     // C-class.
     f.push(stem, C_BASE, C_BASE_CALL);
+    if let Some(low) = lowered(stem) {
+        // পুড় → পোড়ে, খুল → খোলে, উঠ → ওঠে: present and imperative.
+        f.push(&low, C_LOWERED, C_BASE_CALL);
+    }
     let perfect = alt.map_or_else(|| raised(stem), str::to_owned);
     f.push(&perfect, C_PERFECT, C_PERFECT_CALL);
     if let Some(r) = first_vowel(stem) {
@@ -939,6 +962,10 @@ mod tests {
         assert!(has("খোল", "খুলে"));
         assert!(has("খোল", "খুইলা"));
         assert!(has("আস", "এসে"));
+        assert!(has("পুড়", "পোড়ে"));
+        assert!(has("পুড়", "পুড়েছে"));
+        assert!(has("উঠ", "ওঠে"));
+        assert!(has("খুল", "খোলো"));
         assert!(has("আস", "আইসা"));
         // explicit alternant
         assert!(has("লেখ/লিখ", "লিখেছে"));

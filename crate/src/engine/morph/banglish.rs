@@ -151,6 +151,7 @@ const HO_CALL: &[&str] = &[
 /// Collects forms, all of them or only the call forms.
 struct Forms {
     out: Vec<String>,
+    seen: std::collections::HashSet<String>,
     call_only: bool,
 }
 
@@ -162,7 +163,7 @@ impl Forms {
                 continue;
             }
             let form = format!("{stem}{e}");
-            if !self.out.contains(&form) {
+            if self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -178,7 +179,7 @@ impl Forms {
                 Some(c) => format!("{c}{}", f.get(1..).unwrap_or("")),
                 None => (*f).to_owned(),
             };
-            if !self.out.contains(&form) {
+            if self.seen.insert(form.clone()) {
                 self.out.push(form);
             }
         }
@@ -207,6 +208,7 @@ fn paradigm(spec: &str, call_only: bool) -> Vec<String> {
     };
     let mut f = Forms {
         out: Vec::new(),
+        seen: std::collections::HashSet::new(),
         call_only,
     };
     if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_lowercase()) {
