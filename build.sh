@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sotorko build script.
 #   ./build.sh            build the installable extension into dist/
-#   ./build.sh test       run every test: Rust, extension units, real Chromium and Firefox ESR
+#   ./build.sh test       run every test: Rust (and a short fuzz run with nightly), extension units,
+#                         real Chromium and Firefox ESR
 #   ./build.sh package    build, then sign a CRX3 and write updates.xml (see docs/deploy.md)
 #   ./build.sh bench      run the criterion benchmarks of the core
 # Installs what it needs (apt, npm, rustup target, wasm-bindgen-cli) and skips what is present.
@@ -101,6 +102,8 @@ run_tests() {
   cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
   log "cargo test"
   cargo test -q --workspace
+  log "fuzz: a short run of each target (FUZZ_SECONDS per target, default 60; skipped without nightly)"
+  bash crate/fuzz/run.sh "${FUZZ_SECONDS:-60}"
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
   if [ -d ../shared/data/train ]; then

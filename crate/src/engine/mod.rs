@@ -8,7 +8,7 @@
 //! binary searches, so a check stays (near) linear in the text length.
 
 pub(crate) mod morph;
-mod prefilter;
+pub(crate) mod prefilter;
 mod scan;
 mod spans;
 pub(crate) mod views;
