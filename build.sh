@@ -102,8 +102,8 @@ run_tests() {
   cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
   log "cargo test"
   cargo test -q --workspace
-  log "fuzz: a short run of each target (FUZZ_SECONDS per target, default 60; skipped without nightly)"
-  bash crate/fuzz/run.sh "${FUZZ_SECONDS:-60}"
+  log "fuzz: a short run of each target (FUZZ_SECONDS per target, default 20; skipped without nightly)"
+  bash crate/fuzz/run.sh "${FUZZ_SECONDS:-20}"
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
   if [ -d ../shared/data/train ]; then
