@@ -28,7 +28,7 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Campaigning for an electoral symbol (default pack rule political.symbol-campaign: warn when official). */
 export const POLITICAL = "আজ নৌকা মার্কায় ভোট দিন";
 /** The words of POLITICAL that political.symbol-campaign underlines. */
-export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট";
+export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট দিন";
 /** The official page of the stand-in (posting on /ministryofexample is official). */
 export const OFFICIAL = { officialPages: ["Ministry of Example"] };
 /** The create-post dialog's Post button. */

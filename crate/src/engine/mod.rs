@@ -219,8 +219,24 @@ impl Engine {
         &self.rules
     }
 
-    /// Checks one text in a context. Never panics; findings are ordered by position.
+    /// Checks one text in a context. Never panics; findings are ordered by
+    /// position. Overlapping findings of one category are merged into one
+    /// (the union of their spans, with the rule, severity and message of the
+    /// most severe), so a phrase caught by a specific rule and by a frame is
+    /// underlined and counted once.
     pub fn check(&self, text: &str, context: Context) -> Report {
+        let report = self.check_by_rule(text, context);
+        if report.findings.len() < 2 {
+            return report;
+        }
+        let findings = merge_same_category(report.findings, text);
+        let summary = Summary::of(&findings);
+        Report { findings, summary }
+    }
+
+    /// Checks one text with every rule's findings kept apart (for a rule's
+    /// own examples).
+    fn check_by_rule(&self, text: &str, context: Context) -> Report {
         let severities: Vec<Option<Severity>> =
             self.rules.iter().map(|r| r.severity.get(context)).collect();
         let active =
@@ -569,12 +585,60 @@ impl Engine {
             .into_iter()
             .filter(|&c| rule.severity.get(c).is_some())
             .any(|c| {
-                self.check(text, c)
+                self.check_by_rule(text, c)
                     .findings
                     .iter()
                     .any(|f| f.rule == rule.id)
             })
     }
+}
+
+/// Merges overlapping findings of the same category (input ordered by
+/// position): the union of the spans, with the rule, severity, clause and
+/// message of the most severe one (the first on a tie).
+fn merge_same_category(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    // The last kept finding of each category seen so far.
+    let mut last: Vec<(crate::model::Category, usize)> = Vec::new();
+    let mut grown = false;
+    for f in findings {
+        let slot = last.iter().position(|(c, _)| *c == f.category);
+        if let Some(k) = slot.map(|i| last[i].1) {
+            if let Some(kept) = out.get_mut(k) {
+                if f.start < kept.end {
+                    if f.end > kept.end {
+                        kept.end = f.end;
+                        grown = true;
+                    }
+                    if f.severity > kept.severity {
+                        kept.rule = f.rule;
+                        kept.severity = f.severity;
+                        kept.clause = f.clause;
+                        kept.message = f.message;
+                    }
+                    continue;
+                }
+            }
+        }
+        let idx = out.len();
+        match slot {
+            Some(i) => last[i].1 = idx,
+            None => last.push((f.category, idx)),
+        }
+        out.push(f);
+    }
+    if grown {
+        let utf16 = views::Utf16Index::new(text);
+        for f in &mut out {
+            if let Some(x) = text.get(f.start..f.end) {
+                if x.len() != f.excerpt.len() {
+                    f.excerpt = x.to_owned();
+                    f.end_utf16 = utf16.utf16(f.end);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Byte offsets of the clause breaks of a text (for `scope = "clause"`).
