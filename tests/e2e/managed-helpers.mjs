@@ -15,8 +15,11 @@ import { openFixture, openPostDialog, waitForDialog } from "./composer-helpers.m
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
 export const DIST_DIR = path.join(ROOT, "dist");
-/** The built extension (./build.sh); SOTORKO_EXTENSION_DIR points elsewhere for development. */
-export const EXTENSION_DIR = process.env.SOTORKO_EXTENSION_DIR ?? path.join(DIST_DIR, "extension");
+/**
+ * The built extension's TEST build (./build.sh → dist/extension-test: the shipped code plus the
+ * test hooks the helpers read); SOTORKO_EXTENSION_DIR points elsewhere for development.
+ */
+export const EXTENSION_DIR = process.env.SOTORKO_EXTENSION_DIR ?? path.join(DIST_DIR, "extension-test");
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8"));
 export const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
 
