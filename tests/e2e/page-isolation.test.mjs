@@ -19,7 +19,10 @@ import { launchBrowser, BROWSERS } from "../harness/browsers.mjs";
 import { PRODUCTION_EXTENSION_DIR, POLITICAL, OFFICIAL, POST_BUTTON, openFixture, openPostDialog, readLocal, setUserSettings, sleep } from "./composer-helpers.mjs";
 
 const FORGED = "forged by page script";
-const OWN_REASON = "approved by the secretary";
+/** Typed key by key, then committed as text (as an IME or an on-screen keyboard does). */
+const OWN_REASON_KEYS = "approved by the ";
+const OWN_REASON_TEXT = "সচিব";
+const OWN_REASON = OWN_REASON_KEYS + OWN_REASON_TEXT;
 
 /** Main world: what the page can learn about Sotorko's UI and findings. */
 function pageLooks() {
@@ -161,8 +164,12 @@ for (const name of BROWSERS) {
         assert.equal(await page.evaluate(() => window.__fixture.composerText()), POLITICAL, "the draft is intact");
         assert.deepEqual((await page.evaluate(pageLooks)).leaky, [], "nothing leaked while the reason box is open");
 
-        // The official types the reason, Tab to "Confirm", Enter.
-        await page.type(OWN_REASON);
+        // The official types the reason (keys, then committed text), Tab to "Confirm", Enter.
+        await page.type(OWN_REASON_KEYS);
+        // Chromium: a trusted IME-style commit (CDP Input.insertText). Firefox: the harness's insertText is
+        // the page's own execCommand, which Sotorko rightly refuses, so the Bangla letters are typed as keys.
+        if (name === "chromium") await page.insertText(OWN_REASON_TEXT);
+        else await page.type(OWN_REASON_TEXT);
         await page.press("Tab");
         await page.press("Enter");
         const posted = await server.waitForPosted((list) => list.length >= 1);
