@@ -4,7 +4,8 @@
 #   ./build.sh test       run every test: Rust (and a short fuzz run with nightly), extension units,
 #                         real Chromium and Firefox ESR
 #   ./build.sh package    build, then sign a CRX3 and write updates.xml (see docs/deploy.md)
-#   ./build.sh bench      run the criterion benchmarks of the core
+#   ./build.sh bench      build, then measure cost side by side: package size, WASM checks in Node
+#                         against a naive JS loop, criterion benches, engine memory (BENCHMARKS.md)
 # Installs what it needs (apt, npm, rustup target, wasm-bindgen-cli) and skips what is present.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -64,8 +65,10 @@ ensure_browsers() {
 }
 
 build_wasm() {
-  log "compiling the core for wasm32 (release, size-optimised, opt-level z)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build -q -p sotorko --lib --release \
+  # opt-level s, not z: z made checks ~5x slower (regex engines) for ~20 KB less gzipped
+  # (BENCHMARKS.md, "Cost side by side").
+  log "compiling the core for wasm32 (release, size-optimised, opt-level s)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build -q -p sotorko --lib --release \
     --target wasm32-unknown-unknown --no-default-features
   rm -rf build/wasm
   mkdir -p build/wasm
@@ -73,7 +76,7 @@ build_wasm() {
     target/wasm32-unknown-unknown/release/sotorko.wasm
   # wasm-opt runs after wasm-bindgen, so the custom sections are no longer needed except
   # target_features (wasm-opt reads it for the enabled features; keep it).
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers \
     build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
 }
 
@@ -137,6 +140,6 @@ case "${1:-build}" in
   build) build_extension ;;
   test) run_tests ;;
   package) shift; build_extension; bash scripts/package.sh "$@" ;;
-  bench) ensure_build_tools; cargo bench -p sotorko --no-default-features --bench engine ;;
+  bench) shift; build_extension; node scripts/bench.mjs "$@" ;;
   *) echo "usage: ./build.sh [build|test|package|bench]" >&2; exit 2 ;;
 esac

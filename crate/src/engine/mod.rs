@@ -219,6 +219,56 @@ impl Engine {
         &self.rules
     }
 
+    /// The literal strings the term automata of an engine built from `pack`
+    /// search, per view (`Bangla`, `English`, `Banglish`): folded into the
+    /// view's form, generated forms (verb paradigms, English inflections)
+    /// included, one per automaton pattern. For measurements
+    /// (`crate/examples/pack_terms.rs`, `crate/benches/scan_cost.rs`); collects
+    /// terms like [`Engine::from_pack`] (a test keeps the two in step).
+    pub fn term_patterns(pack: &RulePack) -> Vec<(&'static str, Vec<String>)> {
+        let mut builders = [
+            scan::Builder::new(Script::Bangla),
+            scan::Builder::new(Script::Latin),
+            scan::Builder::new(Script::Skeleton),
+        ];
+        let u = Use::new(0, Role::Term);
+        let mut add = |terms: &Terms| {
+            for t in &terms.bn {
+                builders[0].add(t, u);
+            }
+            for w in &terms.bn_words {
+                builders[0].add_word(&w.word, &w.suffixes, u);
+            }
+            for t in &terms.en {
+                builders[1].add(t, u);
+            }
+            for t in &terms.banglish {
+                builders[2].add(t, u);
+            }
+            for t in &terms.en_verbs {
+                builders[1].add_en_verb(t, u);
+            }
+            for t in &terms.bn_verbs {
+                builders[0].add_verb(t, u);
+            }
+            for t in &terms.banglish_verbs {
+                builders[2].add_verb(t, u);
+            }
+        };
+        for rule in &pack.rules {
+            add(&rule.terms);
+            add(&rule.except);
+            for near in &rule.near {
+                add(&near.a);
+                add(&near.b);
+            }
+        }
+        builders
+            .into_iter()
+            .map(scan::Builder::into_patterns)
+            .collect()
+    }
+
     /// Checks one text in a context. Never panics; findings are ordered by
     /// position. Overlapping findings of one category are merged into one
     /// (the union of their spans, with the rule, severity and message of the

@@ -389,6 +389,13 @@ impl Builder {
         }
     }
 
+    /// The view's name and the folded patterns collected so far, one per
+    /// automaton pattern (a string twice when it has two suffix policies).
+    pub(crate) fn into_patterns(self) -> (&'static str, Vec<String>) {
+        let patterns = self.terms.into_iter().map(|t| t.0).collect();
+        (self.script.name(), patterns)
+    }
+
     pub(crate) fn build(self) -> Result<ViewMatcher, EngineError> {
         let mut patterns = Vec::with_capacity(self.terms.len());
         let mut uses = Vec::new();

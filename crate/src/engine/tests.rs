@@ -437,6 +437,46 @@ fn masked_letters_and_confusables() {
 }
 
 #[test]
+fn term_patterns_list_each_view_with_generated_forms() {
+    let toml = rule(
+        "p.t",
+        r#"terms = { en = ["Party"], bn_verbs = ["মার"], banglish = ["nouka"] }"#,
+    );
+    let pack = load(
+        &[Source {
+            name: "t.toml",
+            text: &toml,
+        }],
+        &LoadOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let views = Engine::term_patterns(&pack);
+    let names: Vec<&str> = views.iter().map(|v| v.0).collect();
+    assert_eq!(names, ["Bangla", "English", "Banglish"]);
+    let en = &views[1].1;
+    assert!(en.contains(&"party".to_owned()), "{en:?}");
+    assert!(en.contains(&"parties".to_owned()), "{en:?}");
+    let bn = &views[0].1;
+    assert!(bn.len() > 10, "a verb paradigm has many forms: {bn:?}");
+    assert!(bn.contains(&views::fold_bangla_term("মেরেছে")), "{bn:?}");
+    assert_eq!(views[2].1, [views::skeleton_term("nouka")]);
+}
+
+#[test]
+fn term_patterns_are_the_default_engines_patterns() {
+    let pack = RulePack::default_pack().unwrap_or_else(|e| panic!("{e}"));
+    let listed = Engine::term_patterns(&pack);
+    let engine = Engine::from_pack(pack, &Terms::default()).unwrap_or_else(|e| panic!("{e}"));
+    let built: Vec<(&str, usize)> = engine
+        .matcher_sizes()
+        .into_iter()
+        .map(|(view, patterns, _)| (view, patterns))
+        .collect();
+    let counted: Vec<(&str, usize)> = listed.iter().map(|(v, p)| (*v, p.len())).collect();
+    assert_eq!(counted, built);
+}
+
+#[test]
 fn near_with_clause_scope_stays_in_one_clause() {
     let body = |scope: &str| {
         format!(
