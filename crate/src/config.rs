@@ -66,7 +66,7 @@ pub struct EngineConfig {
     pub extra_terms: BTreeMap<Category, Vec<String>>,
     /// Terms never flagged by any rule (`allowedTerms`).
     pub allowed_terms: Vec<String>,
-    /// `model`: `false` switches the stance model off (rules with a `model`
+    /// `stanceModel`: `false` switches the stance model off (rules with a `model`
     /// matcher then match only through their other matchers). `None`: on.
     pub model: Option<bool>,
 }
@@ -162,7 +162,7 @@ impl EngineConfig {
                         config.allowed_terms = list;
                     }
                 }
-                "model" => match v.as_bool() {
+                "stanceModel" => match v.as_bool() {
                     Some(b) => config.model = Some(b),
                     None => diags.push(Diagnostic::new(
                         k,
@@ -176,7 +176,7 @@ impl EngineConfig {
                 _ => diags.push(Diagnostic::new(
                     k,
                     "unknown key; expected customRules, enabledCategories, categorySeverity, \
-                     ruleSeverity, extraTerms, allowedTerms or model",
+                     ruleSeverity, extraTerms, allowedTerms or stanceModel",
                 )),
             }
         }
@@ -693,7 +693,7 @@ flag = ["falcon"]
 
     #[test]
     fn the_model_key_switches_the_stance_model() {
-        let (config, diags) = EngineConfig::from_json(&json!({ "model": false }));
+        let (config, diags) = EngineConfig::from_json(&json!({ "stanceModel": false }));
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(config.model, Some(false));
         let (engine, _) = Engine::build(&config);
@@ -701,10 +701,10 @@ flag = ["falcon"]
         let (on, _) = Engine::build(&EngineConfig::default());
         assert!(on.uses_stance_model());
 
-        let (config, diags) = EngineConfig::from_json(&json!({ "model": "off" }));
+        let (config, diags) = EngineConfig::from_json(&json!({ "stanceModel": "off" }));
         assert_eq!(config.model, None);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].key, "model");
+        assert_eq!(diags[0].key, "stanceModel");
         assert!(diags[0].message.contains("true or false"));
     }
 }
