@@ -99,29 +99,7 @@ impl Engine {
             scan::Builder::new(Script::Latin),
             scan::Builder::new(Script::Skeleton),
         ];
-        let add = |builders: &mut [scan::Builder; 3], terms: &Terms, u: Use| {
-            for t in &terms.bn {
-                builders[0].add(t, u);
-            }
-            for w in &terms.bn_words {
-                builders[0].add_word(&w.word, &w.suffixes, u);
-            }
-            for t in &terms.en {
-                builders[1].add(t, u);
-            }
-            for t in &terms.banglish {
-                builders[2].add(t, u);
-            }
-            for t in &terms.en_verbs {
-                builders[1].add_en_verb(t, u);
-            }
-            for t in &terms.bn_verbs {
-                builders[0].add_verb(t, u);
-            }
-            for t in &terms.banglish_verbs {
-                builders[2].add_verb(t, u);
-            }
-        };
+        let add = add_terms;
         let mut regexes = Vec::new();
         let mut model_uses = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
@@ -232,29 +210,7 @@ impl Engine {
             scan::Builder::new(Script::Skeleton),
         ];
         let u = Use::new(0, Role::Term);
-        let mut add = |terms: &Terms| {
-            for t in &terms.bn {
-                builders[0].add(t, u);
-            }
-            for w in &terms.bn_words {
-                builders[0].add_word(&w.word, &w.suffixes, u);
-            }
-            for t in &terms.en {
-                builders[1].add(t, u);
-            }
-            for t in &terms.banglish {
-                builders[2].add(t, u);
-            }
-            for t in &terms.en_verbs {
-                builders[1].add_en_verb(t, u);
-            }
-            for t in &terms.bn_verbs {
-                builders[0].add_verb(t, u);
-            }
-            for t in &terms.banglish_verbs {
-                builders[2].add_verb(t, u);
-            }
-        };
+        let mut add = |terms: &Terms| add_terms(&mut builders, terms, u);
         for rule in &pack.rules {
             add(&rule.terms);
             add(&rule.except);
@@ -640,6 +596,33 @@ impl Engine {
                     .iter()
                     .any(|f| f.rule == rule.id)
             })
+    }
+}
+
+/// Adds a term list to the three view builders (Bangla, Latin, skeleton)
+/// with the same use: what [`Engine::from_pack`] and
+/// [`Engine::term_patterns`] both do for every list of a pack.
+fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
+    for t in &terms.bn {
+        builders[0].add(t, u);
+    }
+    for w in &terms.bn_words {
+        builders[0].add_word(&w.word, &w.suffixes, u);
+    }
+    for t in &terms.en {
+        builders[1].add(t, u);
+    }
+    for t in &terms.banglish {
+        builders[2].add(t, u);
+    }
+    for t in &terms.en_verbs {
+        builders[1].add_en_verb(t, u);
+    }
+    for t in &terms.bn_verbs {
+        builders[0].add_verb(t, u);
+    }
+    for t in &terms.banglish_verbs {
+        builders[2].add_verb(t, u);
     }
 }
 
