@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sotorko build script.
 #   ./build.sh            build the installable extension into dist/
-#   ./build.sh test       run every test: Rust, extension units, real Chromium and Firefox ESR
+#   ./build.sh test       run every test: Rust (and a short fuzz run with nightly), extension units,
+#                         real Chromium and Firefox ESR
 #   ./build.sh package    build, then sign a CRX3 and write updates.xml (see docs/deploy.md)
 #   ./build.sh bench      build, then measure cost side by side: package size, WASM checks in Node
 #                         against a naive JS loop, criterion benches, engine memory (BENCHMARKS.md)
@@ -104,6 +105,8 @@ run_tests() {
   cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
   log "cargo test"
   cargo test -q --workspace
+  log "fuzz: a short run of each target (FUZZ_SECONDS per target, default 20; skipped without nightly)"
+  bash crate/fuzz/run.sh "${FUZZ_SECONDS:-20}"
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
   if [ -d ../shared/data/train ]; then

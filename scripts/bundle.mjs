@@ -1,6 +1,12 @@
 // Assembles the unpacked extension in dist/extension/ from extension/ and the
 // wasm-bindgen output in build/wasm/. Usage: node scripts/bundle.mjs
 // Deterministic: same inputs give the same bytes.
+//
+// It also writes a TEST build in dist/extension-test/ for the end-to-end
+// tests: the same code with `__SOTORKO_TEST_HOOKS__` true (an open shadow
+// root and test-visible attributes on the UI host, see
+// extension/content/test-hooks.js). The shipped dist/extension/ is built with
+// it false, so esbuild drops the hooks; scripts/bundle.test.mjs checks that.
 import { build } from "esbuild";
 import { mkdir, readdir, readFile, rm, writeFile, copyFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -8,7 +14,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "extension");
-const out = join(root, "dist", "extension");
+const outDirs = { production: join(root, "dist", "extension"), test: join(root, "dist", "extension-test") };
 const wasmDir = join(root, "build", "wasm");
 
 /** Entry points: source module -> bundle path and format. */
@@ -32,23 +38,35 @@ async function* walk(dir) {
   }
 }
 
-async function main() {
+/** esbuild options of one entry point; `testHooks` selects the test build. */
+export function entryOptions({ from, format }, testHooks) {
+  return {
+    entryPoints: [join(src, from)],
+    bundle: true,
+    format,
+    target: ["chrome110", "firefox128"],
+    alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
+    define: { __SOTORKO_TEST_HOOKS__: testHooks ? "true" : "false" },
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "warning",
+    minifySyntax: true,
+  };
+}
+
+/** The bundled content script as a string (for checks), production or test build. */
+export async function bundleContentScript(testHooks) {
+  const entry = ENTRIES.find((e) => e.to === "content.js");
+  const result = await build({ ...entryOptions(entry, testHooks), write: false });
+  return result.outputFiles[0].text;
+}
+
+async function assemble(out, testHooks) {
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, "engine"), { recursive: true });
 
-  for (const { from, to, format } of ENTRIES) {
-    await build({
-      entryPoints: [join(src, from)],
-      outfile: join(out, to),
-      bundle: true,
-      format,
-      target: ["chrome110", "firefox128"],
-      alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
-      legalComments: "none",
-      charset: "utf8",
-      logLevel: "warning",
-      minifySyntax: true,
-    });
+  for (const entry of ENTRIES) {
+    await build({ ...entryOptions(entry, testHooks), outfile: join(out, entry.to) });
   }
 
   for await (const path of walk(src)) {
@@ -63,7 +81,14 @@ async function main() {
   await writeFile(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 }
 
-main().catch((error) => {
-  console.error(`bundle: ${error.message}`);
-  process.exit(1);
-});
+async function main() {
+  await assemble(outDirs.production, false);
+  await assemble(outDirs.test, true);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(`bundle: ${error.message}`);
+    process.exit(1);
+  });
+}

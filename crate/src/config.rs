@@ -66,7 +66,7 @@ pub struct EngineConfig {
     pub extra_terms: BTreeMap<Category, Vec<String>>,
     /// Terms never flagged by any rule (`allowedTerms`).
     pub allowed_terms: Vec<String>,
-    /// `model`: `false` switches the stance model off (rules with a `model`
+    /// `stanceModel`: `false` switches the stance model off (rules with a `model`
     /// matcher then match only through their other matchers). `None`: on.
     pub model: Option<bool>,
 }
@@ -162,7 +162,7 @@ impl EngineConfig {
                         config.allowed_terms = list;
                     }
                 }
-                "model" => match v.as_bool() {
+                "stanceModel" => match v.as_bool() {
                     Some(b) => config.model = Some(b),
                     None => diags.push(Diagnostic::new(
                         k,
@@ -176,7 +176,7 @@ impl EngineConfig {
                 _ => diags.push(Diagnostic::new(
                     k,
                     "unknown key; expected customRules, enabledCategories, categorySeverity, \
-                     ruleSeverity, extraTerms, allowedTerms or model",
+                     ruleSeverity, extraTerms, allowedTerms or stanceModel",
                 )),
             }
         }
@@ -393,9 +393,13 @@ impl Engine {
             }
         };
 
+        let mut custom_applied = false;
         if let Some(text) = &config.custom_rules {
             match RulePack::custom(text, &pack) {
-                Ok(custom) => pack.rules.extend(custom.rules),
+                Ok(custom) => {
+                    custom_applied = !custom.rules.is_empty();
+                    pack.rules.extend(custom.rules);
+                }
                 Err(e) => {
                     for p in &e.problems {
                         diags.push(Diagnostic::new("customRules", p.to_string()));
@@ -447,6 +451,21 @@ impl Engine {
                 if config.model == Some(false) {
                     engine.set_stance_model(None);
                 }
+                (engine, diags)
+            }
+            Err(e) if custom_applied => {
+                // A custom pack must never stop the default pack from
+                // checking: build again without it.
+                diags.push(Diagnostic::new("customRules", e.to_string()));
+                diags.push(Diagnostic::new(
+                    "customRules",
+                    "the custom rules were not applied because of the problem above",
+                ));
+                let (engine, mut more) = Engine::build(&EngineConfig {
+                    custom_rules: None,
+                    ..config.clone()
+                });
+                diags.append(&mut more);
                 (engine, diags)
             }
             Err(e) => {
@@ -629,6 +648,41 @@ flag = ["falcon"]
     }
 
     #[test]
+    fn a_custom_pack_over_budget_is_left_out_and_the_default_pack_checks() {
+        // The pack of issue 11: 50 rules of 64 literal-free regexes.
+        let custom: String = (0..50)
+            .map(|r| {
+                let list: Vec<String> = (0..64).map(|n| format!(r"'x{n}|\w{{20}}'")).collect();
+                format!(
+                    "[[rule]]\nid = \"local.r{r}\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
+                     severity = {{ official = \"warn\", personal = \"warn\" }}\n\
+                     message.en = \"e\"\nmessage.bn = \"b\"\nregex = [{}]\n\
+                     [rule.examples]\nflag = [\"x1\"]\n",
+                    list.join(",")
+                )
+            })
+            .collect();
+        assert!(custom.len() > 45_000);
+        let (engine, diags) = Engine::build(&EngineConfig {
+            custom_rules: Some(custom),
+            ..EngineConfig::default()
+        });
+        assert!(
+            diags.iter().any(|d| d.key == "customRules"
+                && d.message.contains("customRules:8: rule `local.r0`")
+                && d.message.contains("over the regex budget")),
+            "{diags:#?}"
+        );
+        assert!(engine.rules().iter().all(|r| !r.id.starts_with("local.")));
+        let plain = Engine::default_pack().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(engine.rules().len(), plain.rules().len());
+        let text = "নৌকা মার্কায় ভোট দিন";
+        let report = engine.check(text, Context::Official);
+        assert!(!report.findings.is_empty());
+        assert_eq!(report, plain.check(text, Context::Official));
+    }
+
+    #[test]
     fn defaults_per_category() {
         let s = category_default_severity(Category::PersonalContent);
         assert_eq!(s.official, Some(Severity::Warn));
@@ -639,7 +693,7 @@ flag = ["falcon"]
 
     #[test]
     fn the_model_key_switches_the_stance_model() {
-        let (config, diags) = EngineConfig::from_json(&json!({ "model": false }));
+        let (config, diags) = EngineConfig::from_json(&json!({ "stanceModel": false }));
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(config.model, Some(false));
         let (engine, _) = Engine::build(&config);
@@ -647,10 +701,10 @@ flag = ["falcon"]
         let (on, _) = Engine::build(&EngineConfig::default());
         assert!(on.uses_stance_model());
 
-        let (config, diags) = EngineConfig::from_json(&json!({ "model": "off" }));
+        let (config, diags) = EngineConfig::from_json(&json!({ "stanceModel": "off" }));
         assert_eq!(config.model, None);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].key, "model");
+        assert_eq!(diags[0].key, "stanceModel");
         assert!(diags[0].message.contains("true or false"));
     }
 }

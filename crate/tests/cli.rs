@@ -236,7 +236,7 @@ fn bad_input_exits_2() {
     let o = run(&["check", path.to_str().unwrap_or_default()], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("not valid UTF-8 (at byte 1)"),
+        stderr(&o).contains("is not valid UTF-8 (line 1, column 2)"),
         "{}",
         stderr(&o)
     );
@@ -380,4 +380,108 @@ fn no_model_and_model_file_switch_the_stance_model() {
         "{}",
         stderr(&out)
     );
+}
+fn temp_bytes(name: &str, content: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sotorko-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("temp file");
+    path
+}
+
+#[test]
+fn jsonl_takes_a_byte_order_mark_and_names_the_line_of_invalid_utf8() {
+    let path = temp_bytes(
+        "bom.jsonl",
+        "\u{FEFF}{\"id\":1,\"text\":\"Vote for the boat\"}\n".as_bytes(),
+    );
+    let o = run(&["check", "--jsonl", path.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("{\"id\":1,"), "{}", stdout(&o));
+
+    let mut bad = b"{\"id\":1,\"text\":\"a\"}\n\n{\"id\":3,\"text\":\"".to_vec();
+    bad.extend_from_slice(&[0xe0, 0xa6, b'"', b'}', b'\n']);
+    bad.extend_from_slice(b"{\"id\":4}\n");
+    let path = temp_bytes("bad-utf8.jsonl", &bad);
+    let o = run(&["check", "--jsonl", path.to_str().unwrap_or_default()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("2 bad line(s)"), "{err}");
+    assert!(
+        err.contains("line 3: not valid UTF-8 (at column 17)"),
+        "{err}"
+    );
+    assert!(err.contains("line 4: missing field `text`"), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn lint_refuses_the_pack_over_the_regex_budget_of_issue_11() {
+    // 50 rules of 64 literal-free regexes (~50 KB): accepted before, and
+    // checking with it took 68 s and 5.5 GB.
+    let mut pack = String::from("[pack]\nname = \"heavy\"\n");
+    for r in 0..50 {
+        let list: Vec<String> = (0..64).map(|n| format!(r"'x{n}|\w{{20}}'")).collect();
+        pack.push_str(&format!(
+            "[[rule]]\nid = \"local.r{r}\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
+             severity = {{ official = \"warn\", personal = \"warn\" }}\n\
+             message.en = \"e\"\nmessage.bn = \"b\"\nregex = [{}]\n\
+             [rule.examples]\nflag = [\"x1\"]\n",
+            list.join(",")
+        ));
+    }
+    assert!(pack.len() > 45_000);
+    let o = run(&["rules", "lint", "-"], &pack);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("rule `local.r0`"), "{err}");
+    assert!(err.contains("over the regex budget"), "{err}");
+    assert!(err.contains("16384 KiB"), "{err}");
+    // The same pack given to `check --rules` is refused the same way.
+    let path = temp_file("heavy.toml", &pack);
+    let o = run(
+        &["check", "--rules", path.to_str().unwrap_or_default()],
+        "x1",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("over the regex budget"));
+}
+
+#[test]
+fn lint_reports_every_unknown_key_with_its_line() {
+    let pack = CUSTOM
+        .replace("clause = \"2016\"", "clause = \"2016\"\nseverty = \"x\"")
+        .replace("pass = [", "passes = [\"y\"]\nfail = [");
+    let o = run(&["rules", "lint", "-"], &pack);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("3 problem(s)"), "{err}");
+    assert!(
+        err.contains(":9: rule `local.falcon`: unknown key `rule[0].severty`"),
+        "{err}"
+    );
+    assert!(err.contains(":16: rule `local.falcon`: unknown key `rule[0].examples.passes`; expected one of: flag, pass"), "{err}");
+    assert!(
+        err.contains(":17: rule `local.falcon`: unknown key `rule[0].examples.fail`"),
+        "{err}"
+    );
+}
+
+/// A long text with thousands of findings: the text report used to rescan
+/// the text for each finding's line and column (600,000 characters: 9 s in
+/// a release build). Not a timed assertion: a slow run shows the regression.
+#[test]
+fn text_report_of_a_long_text_has_right_positions() {
+    let line = "নৌকা মার্কায় ভোট দিন। Vote for the boat.\n";
+    let text = line.repeat(3_000);
+    let o = run(&["check", "--format", "text"], &text);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let positions: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("line "))
+        .collect();
+    assert!(positions.len() >= 3_000, "{}", positions.len());
+    let last = positions.last().copied().unwrap_or_default();
+    assert!(last.starts_with("3000, column "), "{last}");
 }

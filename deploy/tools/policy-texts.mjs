@@ -154,6 +154,19 @@ export const POLICY_TEXTS = {
         "চালু: \"তবুও পোস্ট করুন\" চাপলে একটি সংক্ষিপ্ত কারণ চাওয়া হয়। দপ্তরের পর্যালোচনার জন্য কারণটি সিদ্ধান্তসহ এই কম্পিউটারেই রাখা হয়; পোস্টের লেখা রাখা হয় না।",
     },
   },
+  stanceModel: {
+    kind: "bool",
+    en: {
+      title: "Use the on-device stance model",
+      explain:
+        "Enabled or not configured: the small learned model that runs on this computer adds advisory underlines (and their explanations) beside the rule pack's findings. Disabled: only the rule pack checks. Policy only; nothing is downloaded or sent either way.",
+    },
+    bn: {
+      title: "ডিভাইসে চলা স্ট্যান্স মডেল ব্যবহার",
+      explain:
+        "চালু বা নির্ধারিত নয়: এই কম্পিউটারে চলা ছোট শেখা মডেলটি নিয়মের ফলাফলের পাশে পরামর্শমূলক দাগ (ও ব্যাখ্যা) যোগ করে। বন্ধ: কেবল নিয়মের প্যাক যাচাই করে। কেবল পলিসি দিয়ে; কোনো অবস্থাতেই কিছু নামানো বা পাঠানো হয় না।",
+    },
+  },
   uiLanguage: {
     kind: "enum",
     choices: [

@@ -11,6 +11,7 @@ export const ENGINE_SETTING_KEYS = Object.freeze([
   "ruleSeverity",
   "extraTerms",
   "allowedTerms",
+  "stanceModel",
 ]);
 
 /**

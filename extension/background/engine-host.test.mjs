@@ -170,11 +170,13 @@ test("engineConfigFrom passes only engine keys; engineConfigKey ignores key orde
     ruleSeverity: {},
     extraTerms: { secrecy: ["project falcon"] },
     allowedTerms: ["নৌকা বাইচ"],
+    stanceModel: false,
   };
   const config = engineConfigFrom(values);
   assert.deepEqual(Object.keys(config).sort(), [
-    "allowedTerms", "categorySeverity", "customRules", "enabledCategories", "extraTerms", "ruleSeverity",
+    "allowedTerms", "categorySeverity", "customRules", "enabledCategories", "extraTerms", "ruleSeverity", "stanceModel",
   ]);
+  assert.equal(config.stanceModel, false);
   assert.equal(engineConfigFrom({ customRules: "   " }).customRules, undefined);
   assert.equal(
     engineConfigKey({ a: 1, b: { y: 2, x: 1 } }),

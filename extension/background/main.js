@@ -9,6 +9,7 @@ import { browserApi } from "../shared/browser-api.js";
 import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
+import { createOverrideLogWriter } from "../shared/override-log.js";
 
 const api = browserApi();
 
@@ -20,7 +21,8 @@ const host = createEngineHost({
   loadSettings: () => loadEffectiveSettings({ waitForPolicyMs: 300 }),
 });
 
-api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id));
+// The override log's single writer: every "Post anyway" of every tab is appended here, in turn.
+api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id, createOverrideLogWriter()));
 onEffectiveSettingsChanged((settings) => host.invalidate(settings));
 
 // Compile the WASM and the rule pack once at install and browser start, so

@@ -3,6 +3,10 @@
  * root listing the findings that hold the post, with "Edit post" and, unless
  * strict mode forbids it, "Post anyway" (optionally asking for a reason
  * first). Focus is trapped inside while it is open; Escape means "Edit post".
+ *
+ * Only the official acts on it: every handler ignores events the page's
+ * scripts made (`event.isTrusted`), and the reason is only what the official
+ * typed (see {@link trackTypedValue}).
  */
 import { el } from "./ui-host.js";
 import { t } from "./strings.js";
@@ -14,6 +18,45 @@ export const MIN_REASON_LENGTH = 5;
 /** True when `reason` is long enough. */
 export function isReasonAcceptable(reason) {
   return typeof reason === "string" && [...reason.trim()].length >= MIN_REASON_LENGTH;
+}
+
+/**
+ * Keeps `field`'s value to what the user's own input produced: an `input`
+ * not announced by a trusted `beforeinput` on the field itself (e.g. the
+ * page's `document.execCommand("insertText")` into the focused field), or an
+ * insertion whose result is not the announced text, is undone. Returns
+ * `{ value() }`: the last value the user produced.
+ */
+export function trackTypedValue(field) {
+  let accepted = field.value;
+  let pending = null;
+  field.addEventListener("beforeinput", (event) => {
+    // Not for the page's listeners further up.
+    event.stopPropagation();
+    if (!event.isTrusted) {
+      pending = null;
+      return;
+    }
+    const start = field.selectionStart ?? field.value.length;
+    const end = field.selectionEnd ?? start;
+    pending = { type: event.inputType, data: event.data, before: field.value, start, end };
+  });
+  field.addEventListener("input", (event) => {
+    event.stopPropagation();
+    const announced = pending;
+    pending = null;
+    const ok =
+      event.isTrusted &&
+      announced !== null &&
+      announced.type === event.inputType &&
+      announced.before === accepted &&
+      (event.inputType !== "insertText" ||
+        typeof announced.data !== "string" ||
+        field.value === announced.before.slice(0, announced.start) + announced.data + announced.before.slice(announced.end));
+    if (ok) accepted = field.value;
+    else field.value = accepted;
+  });
+  return { value: () => accepted };
 }
 
 /**
@@ -48,7 +91,8 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
   if (allowOverride) {
     const anyway = el(doc, "button", { type: "button", class: "s-button", "data-sotorko-action": "post-anyway", text: t(lang, "contentPostAnyway") });
     actions.prepend(anyway);
-    anyway.addEventListener("click", () => {
+    anyway.addEventListener("click", (event) => {
+      if (!event.isTrusted) return;
       if (!requireReason) {
         anyway.disabled = true;
         finish(onPostAnyway, "");
@@ -66,15 +110,19 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
         textarea,
         error,
       );
-      confirm.addEventListener("click", () => {
-        if (!isReasonAcceptable(textarea.value)) {
+      const typed = trackTypedValue(textarea);
+      confirm.addEventListener("click", (event) => {
+        if (!event.isTrusted) return;
+        const reason = typed.value();
+        if (textarea.value !== reason) textarea.value = reason;
+        if (!isReasonAcceptable(reason)) {
           error.textContent = t(lang, "contentReasonTooShort", { n: MIN_REASON_LENGTH });
           textarea.setAttribute("aria-invalid", "true");
           textarea.focus();
           return;
         }
         confirm.disabled = true;
-        finish(onPostAnyway, textarea.value.trim());
+        finish(onPostAnyway, reason.trim());
       });
       anyway.replaceWith(confirm);
       actions.before(reasonBox);
@@ -82,7 +130,9 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
       textarea.focus();
     });
   }
-  editButton.addEventListener("click", () => finish(onEdit));
+  editButton.addEventListener("click", (event) => {
+    if (event.isTrusted) finish(onEdit);
+  });
 
   const dialog = el(
     doc,
@@ -107,6 +157,10 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
   const onKeyDown = (event) => {
     // Keys typed in the dialog are the dialog's alone.
     event.stopPropagation();
+    if (!event.isTrusted) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "Escape") {
       event.preventDefault();
       finish(onEdit);

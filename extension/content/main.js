@@ -20,6 +20,7 @@ import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el } from "./ui-host.js";
+import { markCheckForTests } from "./test-hooks.js";
 import { countBySeverity } from "./finding-view.js";
 import { t } from "./strings.js";
 import { MSG_STATUS } from "../shared/messages.js";
@@ -41,7 +42,11 @@ const lang = () => resolveUiLanguage(state.settings.values.uiLanguage, browserUi
 const isEnabled = () => state.tab.enabled(state.settings);
 
 function ui() {
-  if (state.ui && state.ui.host.isConnected) return state.ui;
+  if (state.ui) {
+    // The page removed our host: ensureUiHost puts the same one back.
+    if (!state.ui.host.isConnected) ensureUiHost(doc);
+    return state.ui;
+  }
   const { host, root } = ensureUiHost(doc);
   const overlayWrap = el(doc, "div", { class: "s-root" });
   const overlay = el(doc, "div", { class: "s-overlay", "data-sotorko-overlay": "" });
@@ -109,11 +114,8 @@ function onResult(entry, result) {
 }
 
 function applyResult(entry, result) {
+  markCheckForTests(ui().host, `${entry.composer.kind}:${result.text.length}:${result.error ? "error" : result.report.findings.length}`);
   entry.result = result;
-  // Test-visible state on our own host element (never on the editor): checks done and the last one's shape.
-  const { host } = ui();
-  host.setAttribute("data-sotorko-checks", String(Number(host.getAttribute("data-sotorko-checks") ?? 0) + 1));
-  host.setAttribute("data-sotorko-last", `${entry.composer.kind}:${result.text.length}:${result.error ? "error" : result.report.findings.length}`);
   if (!isEnabled()) return;
   highlighter.set(entry.composer, result.snapshot, result.report?.findings ?? []);
   render(entry);

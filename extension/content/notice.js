@@ -11,7 +11,9 @@ export function showNotice({ root, doc = document, lang, text, timeoutMs = 8000 
   const notice = el(doc, "div", { class: "s-notice", role: "status", "data-sotorko-notice": "", lang }, el(doc, "div", { text }), dismiss);
   const wrap = el(doc, "div", { class: "s-root" }, notice);
   const remove = () => wrap.remove();
-  dismiss.addEventListener("click", remove);
+  dismiss.addEventListener("click", (event) => {
+    if (event.isTrusted) remove();
+  });
   root.append(wrap);
   doc.defaultView?.setTimeout(remove, timeoutMs);
   return { remove };

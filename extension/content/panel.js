@@ -45,8 +45,12 @@ export class Panel {
     this.wrap.append(this.panel, this.card, this.live);
     root.append(this.wrap);
 
-    this.panel.addEventListener("keydown", (event) => this.onKeyDown(event));
+    // Only the official's own input acts on the panel (never the page's scripts).
+    this.panel.addEventListener("keydown", (event) => {
+      if (event.isTrusted) this.onKeyDown(event);
+    });
     this.panel.addEventListener("click", (event) => {
+      if (!event.isTrusted) return;
       const item = event.target.closest?.("[data-finding-index]");
       if (item) this.select(Number(item.getAttribute("data-finding-index")));
     });
@@ -92,6 +96,7 @@ export class Panel {
     });
     toggle.addEventListener("click", (event) => {
       event.stopPropagation();
+      if (!event.isTrusted) return;
       this.collapsed = !this.collapsed;
       this.renderedKey = null;
       this.show(this.anchor, this.view);

@@ -1,13 +1,21 @@
 /**
  * The one element Sotorko adds to the page: `div[data-sotorko-host]`,
  * appended to <html> (outside every editor, and before <body> exists if
- * need be), holding an OPEN shadow root for the panel, the hover card, the
- * confirm dialog, notices and overlay underlines. Styles are adopted
+ * need be), holding a CLOSED shadow root for the panel, the hover card, the
+ * confirm dialog, notices and overlay underlines. The root is reachable only
+ * through the reference kept here (in the content script's isolated world),
+ * so the page's own scripts can neither read the findings nor reach the
+ * dialog's controls (docs/architecture.md, "Security model"). Only the e2e
+ * TEST build (test-hooks.js) opens it. Styles are adopted
  * constructed sheets (no inline <style>, so a strict page CSP does not
  * matter), with a <style> fallback where adoption is not possible.
  */
 import { DARK_MODE } from "./site-adapters.js";
 import { UI_CSS } from "./ui-styles.js";
+import { uiRootMode } from "./test-hooks.js";
+
+/** Document → `{ host, root }`: the closed root is known only to us. */
+const hosts = new WeakMap();
 
 /**
  * Adds `cssText` to a Document or ShadowRoot: an adopted constructed sheet
@@ -42,21 +50,27 @@ export function isDarkMode(doc = document) {
 
 /** Creates (once) and returns `{ host, root }`. */
 export function ensureUiHost(doc = document) {
-  let host = doc.querySelector("div[data-sotorko-host]");
-  if (host && host.shadowRoot) return { host, root: host.shadowRoot };
-  host = doc.createElement("div");
+  const known = hosts.get(doc);
+  if (known) {
+    // The page may have removed our host: put it back.
+    if (!known.host.isConnected) (doc.body ?? doc.documentElement).appendChild(known.host);
+    return known;
+  }
+  const host = doc.createElement("div");
   host.setAttribute("data-sotorko-host", "");
   // The host takes no space and never blocks the page; children are fixed-positioned.
   host.style.cssText =
     "all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483600 !important; display: block !important;";
-  const root = host.attachShadow({ mode: "open" });
+  const root = host.attachShadow({ mode: uiRootMode() });
   addStyles(root, UI_CSS, doc);
   (doc.body ?? doc.documentElement).appendChild(host);
   const syncTheme = () => host.setAttribute("data-theme", isDarkMode(doc) ? "dark" : "light");
   syncTheme();
   new MutationObserver(syncTheme).observe(doc.documentElement, { attributes: true, attributeFilter: ["class"] });
   doc.defaultView?.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", syncTheme);
-  return { host, root };
+  const made = { host, root };
+  hosts.set(doc, made);
+  return made;
 }
 
 /** Creates an element with attributes and children (text via textContent — never innerHTML). */

@@ -21,13 +21,14 @@ export const DEFAULTS = Object.freeze({
   requireReasonToOverride: false,
   lockedSettings: [],
   siteAdapterOverrides: {},
+  stanceModel: true,
 });
 
 /** Every setting key, in a stable order. */
 export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULTS));
 
 /** Keys only policy may set; the official can never store them. */
-export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides"]);
+export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel"]);
 
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));

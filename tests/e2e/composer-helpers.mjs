@@ -12,7 +12,13 @@ import { launchBrowser, BROWSERS } from "../harness/browsers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built extension (./build.sh). */
-export const EXTENSION_DIR = path.resolve(here, "../../dist/extension");
+/**
+ * The TEST build (scripts/bundle.mjs → dist/extension-test): the shipped code plus test hooks
+ * (an open shadow root and data-sotorko-checks/-last on the UI host) that these helpers read.
+ */
+export const EXTENSION_DIR = path.resolve(here, "../../dist/extension-test");
+/** The shipped build (dist/extension): no test hooks; page-isolation.test.mjs drives it. */
+export const PRODUCTION_EXTENSION_DIR = path.resolve(here, "../../dist/extension");
 /** Where screenshots go. */
 export const DOCS_DIR = path.resolve(here, "../../docs");
 
@@ -28,7 +34,7 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Campaigning for an electoral symbol (default pack rule political.symbol-campaign: warn when official). */
 export const POLITICAL = "আজ নৌকা মার্কায় ভোট দিন";
 /** The words of POLITICAL that political.symbol-campaign underlines. */
-export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট";
+export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট দিন";
 /** The official page of the stand-in (posting on /ministryofexample is official). */
 export const OFFICIAL = { officialPages: ["Ministry of Example"] };
 /** The create-post dialog's Post button. */

@@ -105,12 +105,13 @@ describeInEachBrowser("content script", (ctx) => {
 
     await page.click(POST_BUTTON);
     ui = await waitForDialog(page);
-    // Double-click on "Post anyway" must still post once.
-    await page.evaluate(() => {
-      const b = document.querySelector("[data-sotorko-host]").shadowRoot.querySelector('[data-sotorko-action="post-anyway"]');
-      b.click();
-      b.click();
+    // A real double-click on "Post anyway" must still post once.
+    const at = await page.evaluate(() => {
+      const r = document.querySelector("[data-sotorko-host]").shadowRoot.querySelector('[data-sotorko-action="post-anyway"]').getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
+    // Playwright names the option clickCount, Puppeteer count.
+    await page.raw.mouse.click(at.x, at.y, { clickCount: 2, count: 2 });
     const posted = await ctx.server.waitForPosted((list) => list.length >= 1);
     await sleep(800);
     assert.equal(ctx.server.posted().length, 1, `exactly one post, got ${JSON.stringify(ctx.server.posted())}`);

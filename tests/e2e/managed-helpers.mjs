@@ -15,8 +15,11 @@ import { openFixture, openPostDialog, waitForDialog } from "./composer-helpers.m
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
 export const DIST_DIR = path.join(ROOT, "dist");
-/** The built extension (./build.sh); SOTORKO_EXTENSION_DIR points elsewhere for development. */
-export const EXTENSION_DIR = process.env.SOTORKO_EXTENSION_DIR ?? path.join(DIST_DIR, "extension");
+/**
+ * The built extension's TEST build (./build.sh → dist/extension-test: the shipped code plus the
+ * test hooks the helpers read); SOTORKO_EXTENSION_DIR points elsewhere for development.
+ */
+export const EXTENSION_DIR = process.env.SOTORKO_EXTENSION_DIR ?? path.join(DIST_DIR, "extension-test");
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8"));
 export const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
 
@@ -47,14 +50,17 @@ export function makeTempDir(prefix) {
 }
 
 /**
- * Runs scripts/package.sh on dist/extension with a throwaway RSA key made
+ * Runs scripts/package.sh on EXTENSION_DIR (the test build) with a throwaway RSA key made
  * here (never committed). Returns { id, dir, crx, xpi, version, publicKeyB64 }.
  */
 export function packageWithThrowawayKey(tempDir, updateUrl) {
   const key = path.join(tempDir, "throwaway-admin-key.pem");
   execFileSync("openssl", ["genrsa", "-out", key, "2048"], { stdio: "ignore" });
   const out = path.join(tempDir, "package");
-  const run = spawnSync("bash", [path.join(ROOT, "scripts/package.sh"), "--key", key, "--update-url", updateUrl, "--source", EXTENSION_DIR, "--out", out], {
+  // package.sh would take the Firefox XPI ./build.sh made from the shipped dist/extension: pack this one's.
+  const xpi = path.join(tempDir, "source.xpi");
+  execFileSync("python3", [path.join(ROOT, "scripts/pack-zip.py"), EXTENSION_DIR, xpi], { stdio: "ignore" });
+  const run = spawnSync("bash", [path.join(ROOT, "scripts/package.sh"), "--key", key, "--update-url", updateUrl, "--source", EXTENSION_DIR, "--xpi", xpi, "--out", out], {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`package.sh failed (${run.status}):\n${run.stdout}\n${run.stderr}`);

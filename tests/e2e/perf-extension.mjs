@@ -22,7 +22,7 @@ import path from "node:path";
 import os from "node:os";
 import { startFixtureServer } from "../harness/server.mjs";
 import { launchBrowser } from "../harness/browsers.mjs";
-import { EXTENSION_DIR, requireBuiltExtension, setUserSettings, openFixture, openPostDialog, waitForCheck, messageTab, sleep } from "./composer-helpers.mjs";
+import { EXTENSION_DIR, PRODUCTION_EXTENSION_DIR, requireBuiltExtension, setUserSettings, openFixture, openPostDialog, waitForCheck, messageTab, sleep } from "./composer-helpers.mjs";
 
 const DEBOUNCE_MS = 150;
 const args = process.argv.slice(2);
@@ -203,10 +203,10 @@ async function runBrowser(name, server) {
 }
 
 requireBuiltExtension();
-const wasm = path.join(EXTENSION_DIR, "engine/sotorko_bg.wasm");
+const wasm = path.join(PRODUCTION_EXTENSION_DIR, "engine/sotorko_bg.wasm");
 const wasmRaw = statSync(wasm).size;
 const wasmGz = gzipSync(readFileSync(wasm), { level: 9 }).length;
-const contentJs = statSync(path.join(EXTENSION_DIR, "content.js")).size;
+const contentJs = statSync(path.join(PRODUCTION_EXTENSION_DIR, "content.js")).size;
 
 const server = await startFixtureServer();
 const results = [];

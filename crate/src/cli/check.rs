@@ -1,6 +1,6 @@
 //! `sotorko check`: one text (text or JSON output) or a JSON-lines batch.
 
-use super::input::{engine, read_text};
+use super::input::{engine, position, read_bytes, read_text};
 use super::{text, CliError, ContextArg, Format};
 use clap::Args;
 use serde::Serialize;
@@ -19,7 +19,8 @@ pub struct CheckArgs {
     format: Format,
     /// Check a batch: one JSON object per line, {"id", "text", "context"?}; one
     /// output line {"id", "findings"} per input line, in order. Blank lines are
-    /// skipped. Every line is validated first: if any is bad, nothing is
+    /// skipped; a UTF-8 byte-order mark at the start is allowed. Every line is
+    /// validated first (JSON, fields, UTF-8): if any is bad, nothing is
     /// printed and the exit code is 2, with every bad line named on stderr.
     #[arg(long)]
     jsonl: bool,
@@ -39,13 +40,14 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> Result<(), CliError> {
-    let (name, input) = read_text(args.file.as_deref())?;
     if args.jsonl {
         // All lines are validated before any is checked: a bad line means no output at all.
+        let (name, input) = read_bytes(args.file.as_deref())?;
         let batch = parse_jsonl(&name, &input)?;
         let engine = configured_engine(args)?;
         return write_jsonl(&engine, &batch);
     }
+    let (_, input) = read_text(args.file.as_deref())?;
     let engine = configured_engine(args)?;
     let report = engine.check(&input, args.context.into());
     let mut out = std::io::stdout().lock();
@@ -83,13 +85,27 @@ pub struct BatchItem {
     context: Context,
 }
 
-/// Parses a JSON-lines batch. Blank lines are skipped. Every bad line is
-/// reported (with its 1-based line number and the field concerned).
-pub fn parse_jsonl(name: &str, input: &str) -> Result<Vec<BatchItem>, CliError> {
+/// Parses a JSON-lines batch. Blank lines are skipped; a UTF-8 byte-order
+/// mark before the first line is allowed. Every bad line is reported (with
+/// its 1-based line number and the field concerned), including lines that
+/// are not valid UTF-8.
+pub fn parse_jsonl(name: &str, input: &[u8]) -> Result<Vec<BatchItem>, CliError> {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    for (i, line) in input.lines().enumerate() {
+    for (i, raw) in input.split(|&b| b == b'\n').enumerate() {
         let n = i + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = match std::str::from_utf8(raw) {
+            Ok(line) => line,
+            Err(e) => {
+                let (_, col) = position(raw, e.valid_up_to());
+                errors.push(format!(
+                    "{name}: line {n}: not valid UTF-8 (at column {col})"
+                ));
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -160,14 +176,14 @@ mod tests {
     fn lines_are_validated_with_line_numbers() {
         let ok = parse_jsonl(
             "in",
-            "{\"id\":1,\"text\":\"a\"}\n\n{\"id\":\"x\",\"text\":\"b\",\"context\":\"personal\"}\n",
+            b"{\"id\":1,\"text\":\"a\"}\n\n{\"id\":\"x\",\"text\":\"b\",\"context\":\"personal\"}\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(ok.len(), 2);
         assert_eq!(ok[1].context, Context::Personal);
         let err = parse_jsonl(
             "in",
-            "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":3}\n{\"id\":3,\"text\":\"c\",\"context\":\"home\"}\nnope\n{\"text\":\"d\"}\n",
+            b"{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":3}\n{\"id\":3,\"text\":\"c\",\"context\":\"home\"}\nnope\n{\"text\":\"d\"}\n",
         )
         .map(|_| ())
         .unwrap_err()
@@ -183,5 +199,40 @@ mod tests {
         );
         assert!(err.contains("line 4: not valid JSON"), "{err}");
         assert!(err.contains("line 5: missing field `id`"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_are_accepted() {
+        let ok = parse_jsonl(
+            "in",
+            "\u{FEFF}{\"id\":1,\"text\":\"নৌকা\"}\r\n{\"id\":2,\"text\":\"b\"}\r\n".as_bytes(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].text, "নৌকা");
+        // Only at the very start: a mark inside the batch is not JSON.
+        let err = parse_jsonl("in", "{\"id\":1,\"text\":\"a\"}\n\u{FEFF}{}".as_bytes())
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2: not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_by_line_with_the_other_bad_lines() {
+        let mut input = "{\"id\":1,\"text\":\"a\"}\nnope\n{\"id\":3,\"text\":\"নৌ"
+            .as_bytes()
+            .to_vec();
+        input.extend_from_slice(b"\xff\xfe\"}\n{\"id\":4,\"text\":\"d\"}\n");
+        let err = parse_jsonl("in", &input)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2 bad line(s)"), "{err}");
+        assert!(err.contains("in: line 2: not valid JSON"), "{err}");
+        assert!(
+            err.contains("in: line 3: not valid UTF-8 (at column 19)"),
+            "{err}"
+        );
     }
 }

@@ -6,23 +6,47 @@ use std::io::Read;
 use std::path::Path;
 
 /// Reads a file, or standard input for `None` or `-`, as UTF-8 text.
+/// Invalid UTF-8 is reported with its line and column.
 pub fn read_text(path: Option<&Path>) -> Result<(String, String), CliError> {
-    let (name, bytes) = match path {
-        None => read_stdin()?,
-        Some(p) if p == Path::new("-") => read_stdin()?,
+    let (name, bytes) = read_bytes(path)?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((name, s)),
+        Err(e) => {
+            let (line, col) = position(e.as_bytes(), e.utf8_error().valid_up_to());
+            Err(CliError::Input(format!(
+                "{name} is not valid UTF-8 (line {line}, column {col})"
+            )))
+        }
+    }
+}
+
+/// Reads a file, or standard input for `None` or `-`, as bytes.
+pub fn read_bytes(path: Option<&Path>) -> Result<(String, Vec<u8>), CliError> {
+    match path {
+        None => read_stdin(),
+        Some(p) if p == Path::new("-") => read_stdin(),
         Some(p) => {
             let bytes = std::fs::read(p)
                 .map_err(|e| CliError::Input(format!("cannot read {}: {e}", p.display())))?;
-            (p.display().to_string(), bytes)
+            Ok((p.display().to_string(), bytes))
         }
-    };
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((name, s)),
-        Err(e) => Err(CliError::Input(format!(
-            "{name} is not valid UTF-8 (at byte {})",
-            e.utf8_error().valid_up_to()
-        ))),
     }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `bytes`,
+/// which are valid UTF-8 up to there.
+pub fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    (line, col)
 }
 
 fn read_stdin() -> Result<(String, Vec<u8>), CliError> {

@@ -8,7 +8,7 @@
 //! binary searches, so a check stays (near) linear in the text length.
 
 pub(crate) mod morph;
-mod prefilter;
+pub(crate) mod prefilter;
 mod scan;
 mod spans;
 pub(crate) mod views;
@@ -99,29 +99,7 @@ impl Engine {
             scan::Builder::new(Script::Latin),
             scan::Builder::new(Script::Skeleton),
         ];
-        let add = |builders: &mut [scan::Builder; 3], terms: &Terms, u: Use| {
-            for t in &terms.bn {
-                builders[0].add(t, u);
-            }
-            for w in &terms.bn_words {
-                builders[0].add_word(&w.word, &w.suffixes, u);
-            }
-            for t in &terms.en {
-                builders[1].add(t, u);
-            }
-            for t in &terms.banglish {
-                builders[2].add(t, u);
-            }
-            for t in &terms.en_verbs {
-                builders[1].add_en_verb(t, u);
-            }
-            for t in &terms.bn_verbs {
-                builders[0].add_verb(t, u);
-            }
-            for t in &terms.banglish_verbs {
-                builders[2].add_verb(t, u);
-            }
-        };
+        let add = add_terms;
         let mut regexes = Vec::new();
         let mut model_uses = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
@@ -232,29 +210,7 @@ impl Engine {
             scan::Builder::new(Script::Skeleton),
         ];
         let u = Use::new(0, Role::Term);
-        let mut add = |terms: &Terms| {
-            for t in &terms.bn {
-                builders[0].add(t, u);
-            }
-            for w in &terms.bn_words {
-                builders[0].add_word(&w.word, &w.suffixes, u);
-            }
-            for t in &terms.en {
-                builders[1].add(t, u);
-            }
-            for t in &terms.banglish {
-                builders[2].add(t, u);
-            }
-            for t in &terms.en_verbs {
-                builders[1].add_en_verb(t, u);
-            }
-            for t in &terms.bn_verbs {
-                builders[0].add_verb(t, u);
-            }
-            for t in &terms.banglish_verbs {
-                builders[2].add_verb(t, u);
-            }
-        };
+        let mut add = |terms: &Terms| add_terms(&mut builders, terms, u);
         for rule in &pack.rules {
             add(&rule.terms);
             add(&rule.except);
@@ -269,8 +225,24 @@ impl Engine {
             .collect()
     }
 
-    /// Checks one text in a context. Never panics; findings are ordered by position.
+    /// Checks one text in a context. Never panics; findings are ordered by
+    /// position. Overlapping findings of one category are merged into one
+    /// (the union of their spans, with the rule, severity and message of the
+    /// most severe), so a phrase caught by a specific rule and by a frame is
+    /// underlined and counted once.
     pub fn check(&self, text: &str, context: Context) -> Report {
+        let report = self.check_by_rule(text, context);
+        if report.findings.len() < 2 {
+            return report;
+        }
+        let findings = merge_same_category(report.findings, text);
+        let summary = Summary::of(&findings);
+        Report { findings, summary }
+    }
+
+    /// Checks one text with every rule's findings kept apart (for a rule's
+    /// own examples).
+    fn check_by_rule(&self, text: &str, context: Context) -> Report {
         let severities: Vec<Option<Severity>> =
             self.rules.iter().map(|r| r.severity.get(context)).collect();
         let active =
@@ -619,12 +591,87 @@ impl Engine {
             .into_iter()
             .filter(|&c| rule.severity.get(c).is_some())
             .any(|c| {
-                self.check(text, c)
+                self.check_by_rule(text, c)
                     .findings
                     .iter()
                     .any(|f| f.rule == rule.id)
             })
     }
+}
+
+/// Adds a term list to the three view builders (Bangla, Latin, skeleton)
+/// with the same use: what [`Engine::from_pack`] and
+/// [`Engine::term_patterns`] both do for every list of a pack.
+fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
+    for t in &terms.bn {
+        builders[0].add(t, u);
+    }
+    for w in &terms.bn_words {
+        builders[0].add_word(&w.word, &w.suffixes, u);
+    }
+    for t in &terms.en {
+        builders[1].add(t, u);
+    }
+    for t in &terms.banglish {
+        builders[2].add(t, u);
+    }
+    for t in &terms.en_verbs {
+        builders[1].add_en_verb(t, u);
+    }
+    for t in &terms.bn_verbs {
+        builders[0].add_verb(t, u);
+    }
+    for t in &terms.banglish_verbs {
+        builders[2].add_verb(t, u);
+    }
+}
+
+/// Merges overlapping findings of the same category (input ordered by
+/// position): the union of the spans, with the rule, severity, clause and
+/// message of the most severe one (the first on a tie).
+fn merge_same_category(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    // The last kept finding of each category seen so far.
+    let mut last: Vec<(crate::model::Category, usize)> = Vec::new();
+    let mut grown = false;
+    for f in findings {
+        let slot = last.iter().position(|(c, _)| *c == f.category);
+        if let Some(k) = slot.map(|i| last[i].1) {
+            if let Some(kept) = out.get_mut(k) {
+                if f.start < kept.end {
+                    if f.end > kept.end {
+                        kept.end = f.end;
+                        grown = true;
+                    }
+                    if f.severity > kept.severity {
+                        kept.rule = f.rule;
+                        kept.severity = f.severity;
+                        kept.clause = f.clause;
+                        kept.message = f.message;
+                    }
+                    continue;
+                }
+            }
+        }
+        let idx = out.len();
+        match slot {
+            Some(i) => last[i].1 = idx,
+            None => last.push((f.category, idx)),
+        }
+        out.push(f);
+    }
+    if grown {
+        let utf16 = views::Utf16Index::new(text);
+        for f in &mut out {
+            if let Some(x) = text.get(f.start..f.end) {
+                if x.len() != f.excerpt.len() {
+                    f.excerpt = x.to_owned();
+                    f.end_utf16 = utf16.utf16(f.end);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Byte offsets of the clause breaks of a text (for `scope = "clause"`).

@@ -70,6 +70,16 @@ fn score(set: &[Vec<u8>]) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(0)
 }
 
+/// True when a pattern (as compiled) has a literal the prefilter can use:
+/// such a regex only runs on texts holding one of its literals; the others
+/// run on every text.
+pub(crate) fn has_literal(pattern: &str) -> bool {
+    regex_syntax::parse(pattern)
+        .ok()
+        .and_then(|hir| required(&hir))
+        .is_some_and(|set| score(&set) >= MIN_LITERAL_BYTES)
+}
+
 /// Which regexes can match a text.
 #[derive(Debug)]
 pub(crate) struct RegexPrefilter {
@@ -91,6 +101,7 @@ impl RegexPrefilter {
         let mut count = 0;
         for (i, pattern) in patterns.enumerate() {
             count += 1;
+            // Kept in step with `has_literal`, which the regex budget counts with.
             let lits = regex_syntax::parse(pattern)
                 .ok()
                 .and_then(|hir| required(&hir))
@@ -118,6 +129,7 @@ impl RegexPrefilter {
         } else {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(super::scan::automaton_kind(&literals))
                 .build(&literals)
                 .ok()
         };

@@ -5,7 +5,7 @@ use super::morph;
 use super::views::{fold_bangla_term, fold_latin_term, skeleton_term, View, MASK};
 use super::words::is_word_char;
 use super::EngineError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -26,6 +26,21 @@ const MAX_MASKED_WORDS: usize = 64;
 /// Most masks in one word, and the longest masked word (in characters).
 const MAX_MASKS_PER_WORD: usize = 4;
 const MAX_MASKED_WORD_CHARS: usize = 48;
+
+/// Total term bytes above which a view's automaton is a contiguous NFA even
+/// for few terms. The library picks a DFA for up to 100 patterns, and builds
+/// it in time proportional to states × byte classes × failure-chain length:
+/// quadratic for one long repetitive term (16,000 letters took 7 s). The
+/// contiguous NFA builds in linear time and searches about as fast.
+const MAX_DFA_TERM_BYTES: usize = 4096;
+
+/// The automaton for a set of patterns (a view's terms, the regex
+/// literals): the library's choice, unless the patterns are long (see
+/// [`MAX_DFA_TERM_BYTES`]).
+pub(crate) fn automaton_kind<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasickKind> {
+    let bytes: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
+    (bytes > MAX_DFA_TERM_BYTES).then_some(AhoCorasickKind::ContiguousNFA)
+}
 
 /// Which view a matcher searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,6 +445,7 @@ impl Builder {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(automaton_kind(&strings))
                     .build(&strings)
                     .map_err(|e| EngineError::Terms {
                         view: self.script.name(),
@@ -885,4 +901,56 @@ fn word_prefix(rest: &str) -> Option<&str> {
         }
     }
     rest.get(..len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::model::Context;
+    use crate::rules::{load, LoadOptions, Source, Terms};
+
+    #[test]
+    fn long_terms_get_a_contiguous_nfa() {
+        assert_eq!(automaton_kind(&["নৌকা".to_owned()]), None);
+        let long = "নৌকা".repeat(MAX_DFA_TERM_BYTES / 12 + 1);
+        assert_eq!(
+            automaton_kind(&[long]),
+            Some(AhoCorasickKind::ContiguousNFA)
+        );
+    }
+
+    /// One long repetitive term (a trusted pack skips the length limit):
+    /// with the DFA this took ~7 s in release builds and minutes in debug
+    /// builds; it now takes milliseconds. Not a timed assertion: a slow run
+    /// shows the regression.
+    #[test]
+    fn one_long_repetitive_term_builds_and_matches() {
+        let term = "নৌকা".repeat(4_000);
+        let text = format!(
+            "[[rule]]\nid = \"long\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
+             severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
+             message.bn = \"b\"\nterms = {{ bn = [\"{term}\"] }}\n[rule.examples]\nflag = [\"x\"]\n"
+        );
+        let pack = load(
+            &[Source {
+                name: "t.toml",
+                text: &text,
+            }],
+            &LoadOptions {
+                trusted: true,
+                ..LoadOptions::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let engine = Engine::from_pack(pack, &Terms::default()).unwrap_or_else(|e| panic!("{e}"));
+        let post = format!("আজ {term} দেখুন");
+        let found = engine.check(&post, Context::Official).findings;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].excerpt, term);
+        assert!(engine
+            .check(&term[..term.len() - 3], Context::Official)
+            .findings
+            .is_empty());
+    }
 }

@@ -32,8 +32,9 @@ flag = ["x"]
     )
 }
 
+/// Findings of every rule, kept apart (not merged by category).
 fn spans(e: &Engine, text: &str) -> Vec<(String, String)> {
-    e.check(text, Context::Official)
+    e.check_by_rule(text, Context::Official)
         .findings
         .into_iter()
         .map(|f| (f.rule, f.excerpt))
@@ -629,4 +630,31 @@ fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
         found.contains(&("m.alone".to_owned(), words[1].clone())),
         "{found:?}"
     );
+}
+
+#[test]
+fn overlapping_findings_of_one_category_are_merged() {
+    let pack = format!(
+        "{}{}{}",
+        rule("a.one", r#"terms = { en = ["red boat"] }"#),
+        rule("a.two", r#"terms = { en = ["boat race"] }"#),
+        rule("a.far", r#"terms = { en = ["green"] }"#)
+    );
+    let e = engine(&pack);
+    let report = e.check("the red boat race and green", Context::Official);
+    let got: Vec<(String, String)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.excerpt.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a.one".to_owned(), "red boat race".to_owned()),
+            ("a.far".to_owned(), "green".to_owned())
+        ]
+    );
+    // Each rule still flags its own example (examples see unmerged findings).
+    let two = e.pack_rules().iter().find(|r| r.id == "a.two");
+    assert!(two.is_some_and(|r| e.flags(r, "the red boat race")));
 }

@@ -4,12 +4,14 @@ use super::raw::{RawFile, RawNear, RawRule, RawTermList};
 use super::{
     parse_level, ContextSeverity, Examples, Near, Origin, PackError, Problem, Rule, RulePack,
     Source, Terms, WordTerm, BN_WORD_SUFFIXES, DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_PACK_BYTES,
-    MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES, MAX_RULES, MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE,
+    MAX_PACK_REGEX_BYTES, MAX_REGEXES_PER_PACK, MAX_REGEXES_PER_RULE, MAX_REGEX_BYTES, MAX_RULES,
+    MAX_TERMS_PER_PACK, MAX_TERMS_PER_RULE, MAX_TERM_CHARS, MAX_UNFILTERED_REGEXES,
     MAX_VERBS_PER_PACK, WITHIN_RANGE,
 };
 use crate::engine::views::{fold_bangla_term, fold_latin_term, fold_regex_pattern, skeleton_term};
 use crate::model::{Category, Message};
 use crate::stance::Stance;
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -49,6 +51,8 @@ struct Reporter<'a> {
     file: &'a str,
     /// Skip costly checks (see [`LoadOptions::trusted`]).
     trusted: bool,
+    /// What the pack's regexes have used of their budget so far.
+    budget: &'a RegexBudget,
     lines: Lines,
     problems: &'a mut Vec<Problem>,
 }
@@ -86,25 +90,19 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
     for source in sources {
         match toml::from_str::<RawFile>(source.text) {
             Ok(file) => parsed.push((*source, file)),
-            Err(err) => {
-                let lines = Lines::new(source.text);
-                problems.push(Problem {
-                    file: Some(source.name.to_owned()),
-                    line: err.span().map(|s| lines.line(s.start)),
-                    rule: None,
-                    message: format!("invalid TOML: {}", err.message().trim()),
-                });
-            }
+            Err(err) => parse_problems(source, &err, &mut problems),
         }
     }
 
     // 2. Pack metadata and sets from all sources.
+    let budget = RegexBudget::default();
     let mut pack = RulePack::default();
     let mut set_origin: BTreeMap<String, String> = BTreeMap::new();
     for (source, file) in &parsed {
         let mut rep = Reporter {
             file: source.name,
             trusted: options.trusted,
+            budget: &budget,
             lines: Lines::new(source.text),
             problems: &mut problems,
         };
@@ -173,10 +171,11 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
     let mut ids: HashSet<String> = HashSet::new();
     let mut total_terms = 0usize;
     let mut rule_count = 0usize;
-    for (source, file) in &parsed {
+    'sources: for (source, file) in &parsed {
         let mut rep = Reporter {
             file: source.name,
             trusted: options.trusted,
+            budget: &budget,
             lines: Lines::new(source.text),
             problems: &mut problems,
         };
@@ -212,6 +211,10 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
                 }
                 total_terms += rule.term_count();
                 pack.rules.push(rule);
+                if total_terms > MAX_TERMS_PER_PACK {
+                    // Refused below; the rest would only cost memory.
+                    break 'sources;
+                }
             }
         }
     }
@@ -242,7 +245,9 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
             line: None,
             rule: None,
             message: format!(
-                "the pack has {total_terms} terms after merging sets; the limit is {MAX_TERMS_PER_PACK}"
+                "the pack has more than {MAX_TERMS_PER_PACK} terms after merging sets \
+                 ({total_terms} in its first {} rules); the limit is {MAX_TERMS_PER_PACK}",
+                pack.rules.len()
             ),
         });
     }
@@ -251,6 +256,71 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
     } else {
         Err(PackError { problems })
     }
+}
+
+/// The problems of a source that does not deserialize: every unknown key
+/// with its line when that is the cause (serde stops at the first one),
+/// otherwise the parse error, with its line when the parser gives one.
+fn parse_problems(source: &Source<'_>, err: &toml::de::Error, problems: &mut Vec<Problem>) {
+    let lines = Lines::new(source.text);
+    let unknown = if err.message().contains("unknown field") {
+        super::keys::unknown_keys(source.text)
+    } else {
+        Vec::new()
+    };
+    if !unknown.is_empty() {
+        for key in unknown {
+            problems.push(Problem {
+                file: Some(source.name.to_owned()),
+                line: Some(lines.line(key.offset)),
+                rule: key.rule,
+                message: format!(
+                    "unknown key `{}`; expected one of: {}",
+                    key.path,
+                    key.expected.join(", ")
+                ),
+            });
+        }
+        return;
+    }
+    let mut message = format!("invalid TOML: {}", err.message().trim());
+    let line = match err.span() {
+        Some(span) => Some(lines.line(span.start)),
+        // The parser's recursion limit comes without a position.
+        None => deepest_key_line(source.text).map(|(line, depth)| {
+            message.push_str(&format!(
+                " (the keys on this line are nested {depth} levels deep; \
+                 a rule pack needs at most 5)"
+            ));
+            line
+        }),
+    };
+    problems.push(Problem {
+        file: Some(source.name.to_owned()),
+        line,
+        rule: None,
+        message,
+    });
+}
+
+/// The 1-based line with the most deeply dotted key or table header, and its
+/// depth, when that depth is unusual for a rule pack (over 8): where a
+/// recursion-limit error, which has no position, most likely comes from.
+fn deepest_key_line(text: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        let key = if line.starts_with('[') {
+            line.trim_start_matches('[').split(']').next().unwrap_or("")
+        } else {
+            line.split('=').next().unwrap_or("")
+        };
+        let depth = key.matches('.').count() + 1;
+        if depth > 8 && best.is_none_or(|(_, d)| depth > d) {
+            best = Some((i + 1, depth));
+        }
+    }
+    best
 }
 
 struct SetLookup<'a> {
@@ -362,33 +432,65 @@ fn plain_terms(
     for (key, items, problem, out) in verb_groups {
         for item in items {
             let text = item.get_ref();
-            let bad = if rep.trusted { None } else { problem(text) };
-            if let Some(why) = bad {
+            let long = too_long(text).filter(|_| !rep.trusted);
+            let bad = if rep.trusted || long.is_some() {
+                None
+            } else {
+                problem(text)
+            };
+            if let Some(why) = long {
+                rep.at(
+                    Some(item.span().start),
+                    rule,
+                    format!("{what}: {key} entry {why}"),
+                );
+            } else if let Some(why) = bad {
                 rep.at(
                     Some(item.span().start),
                     rule,
                     format!("{what}: {key} entry `{text}`: {why}"),
                 );
-            } else if !out.contains(text) {
+            } else {
                 out.push(text.clone());
             }
         }
+        super::dedup_first(out);
     }
     for (script, items, fold, out) in groups {
         for item in items {
             let text = item.get_ref();
-            if !rep.trusted && fold(text).trim().is_empty() {
+            if let Some(why) = too_long(text).filter(|_| !rep.trusted) {
+                rep.at(
+                    Some(item.span().start),
+                    rule,
+                    format!("{what}: {script} term {why}"),
+                );
+            } else if !rep.trusted && fold(text).trim().is_empty() {
                 rep.at(
                     Some(item.span().start),
                     rule,
                     format!("{what}: {script} term `{text}` is empty after normalisation"),
                 );
-            } else if !out.contains(text) {
+            } else {
                 out.push(text.clone());
             }
         }
+        super::dedup_first(out);
     }
     terms
+}
+
+/// The problem with a term longer than [`MAX_TERM_CHARS`], naming the term
+/// by its start.
+fn too_long(text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    (chars > MAX_TERM_CHARS).then(|| {
+        let start: String = text.chars().take(24).collect();
+        format!(
+            "`{start}…` is {chars} characters long; the limit is {MAX_TERM_CHARS} \
+             (a term is a word or a short phrase)"
+        )
+    })
 }
 
 /// True for the characters a `bn_suffixes` entry may hold: Bangla letters,
@@ -448,6 +550,14 @@ fn bangla_words(
     };
     for item in &list.bn_words {
         let text = item.get_ref();
+        if let Some(why) = too_long(text).filter(|_| !rep.trusted) {
+            rep.at(
+                Some(item.span().start),
+                rule,
+                format!("{what}: bn_words term {why}"),
+            );
+            continue;
+        }
         if !rep.trusted && fold_bangla_term(text).trim().is_empty() {
             rep.at(
                 Some(item.span().start),
@@ -460,10 +570,9 @@ fn bangla_words(
             word: text.clone(),
             suffixes: Arc::clone(&suffixes),
         };
-        if !terms.bn_words.contains(&word) {
-            terms.bn_words.push(word);
-        }
+        terms.bn_words.push(word);
     }
+    super::dedup_first(&mut terms.bn_words);
 }
 
 /// A term list with its sets merged in.
@@ -476,8 +585,25 @@ fn term_list(
     regex_ok: bool,
 ) -> Terms {
     let mut terms = plain_terms(list, rep, rule, what, regex_ok);
+    let mut merged = HashSet::new();
     for name in &list.sets {
         match sets.get(name.get_ref()) {
+            // Each set once, and no more once over the rule's limit (which
+            // refuses the rule): merging stays linear in the pack's size.
+            Some(_) if !merged.insert(name.get_ref().trim_start_matches('@')) => {}
+            Some(set) if terms.len() + set.len() > MAX_TERMS_PER_RULE => {
+                rep.at(
+                    Some(name.span().start),
+                    rule,
+                    format!(
+                        "{what}: set `{}` brings the list to {} terms; the limit is \
+                         {MAX_TERMS_PER_RULE} per rule",
+                        name.get_ref(),
+                        terms.len() + set.len()
+                    ),
+                );
+                break;
+            }
             Some(set) => terms.extend_unique(set),
             None => rep.at(
                 Some(name.span().start),
@@ -585,8 +711,10 @@ fn validate_rule(
 
     let terms = match &raw.terms {
         Some(t) => {
+            let reported = rep.problems.len();
             let terms = term_list(t.get_ref(), sets, rep, rid, "terms", false);
-            if terms.is_empty() {
+            // Empty because its only terms were refused: that is said already.
+            if terms.is_empty() && rep.problems.len() == reported {
                 rep.at(Some(t.span().start), rid, "`terms` is empty");
             }
             terms
@@ -842,17 +970,123 @@ fn check_regexes(
             rep.at(offset, rid, unavailable_property_message(what, text, &name));
             continue;
         }
-        match compile_regex(&folded) {
-            Ok(re) if re.is_match("") => rep.at(
+        if rep.budget.exceeded.get() {
+            // The pack is refused already; compiling more would only cost time.
+            continue;
+        }
+        if let Some(why) = rep.budget.admit(&folded) {
+            rep.at(offset, rid, format!("{what} `{text}`: {why}"));
+            continue;
+        }
+        match measure_regex(&folded) {
+            Some(re) if re.is_match("") => rep.at(
                 offset,
                 rid,
                 format!("{what} `{text}` matches the empty string; it must match some text"),
             ),
-            Ok(_) => out.push(folded),
-            Err(e) => rep.at(offset, rid, regex_error_message(what, text, &e)),
+            Some(re) => match rep.budget.charge(regex_cost(&re)) {
+                Some(why) => rep.at(offset, rid, format!("{what} `{text}`: {why}")),
+                None => out.push(folded),
+            },
+            None => {
+                let message = match compile_regex(&folded) {
+                    Err(e) => regex_error_message(what, text, &e),
+                    Ok(_) => format!("{what} `{text}` does not compile"),
+                };
+                rep.at(offset, rid, message);
+            }
         }
     }
     out
+}
+
+/// What the regexes of an untrusted pack have used of their budget (see
+/// [`MAX_REGEXES_PER_PACK`], [`MAX_UNFILTERED_REGEXES`] and
+/// [`MAX_PACK_REGEX_BYTES`]). Once one budget is exceeded the pack is
+/// refused, and further regexes are no longer compiled.
+#[derive(Debug, Default)]
+struct RegexBudget {
+    regexes: Cell<usize>,
+    unfiltered: Cell<usize>,
+    bytes: Cell<usize>,
+    exceeded: Cell<bool>,
+}
+
+impl RegexBudget {
+    /// Counts one more regex (as compiled); the problem when that goes over
+    /// the number of regexes, or of regexes without a prefilter literal.
+    fn admit(&self, pattern: &str) -> Option<String> {
+        let n = self.regexes.get() + 1;
+        self.regexes.set(n);
+        if n > MAX_REGEXES_PER_PACK {
+            return self.over(format!(
+                "over the regex budget: a pack may have at most {MAX_REGEXES_PER_PACK} regexes \
+                 (`regex` and `near` sides of all rules together)"
+            ));
+        }
+        if !crate::engine::prefilter::has_literal(pattern) {
+            let n = self.unfiltered.get() + 1;
+            self.unfiltered.set(n);
+            if n > MAX_UNFILTERED_REGEXES {
+                return self.over(format!(
+                    "over the regex budget: this is regex number {n} of the pack without a \
+                     fixed text of 3 bytes or more that every match contains; such a regex runs \
+                     over every text checked, and a pack may have at most \
+                     {MAX_UNFILTERED_REGEXES}. Add a literal word to the pattern (e.g. \
+                     `otp[^0-9]{{0,12}}[0-9]{{4,8}}` rather than `[0-9]{{4,8}}`)"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Adds a compiled regex's size; the problem when the pack's regexes
+    /// together go over [`MAX_PACK_REGEX_BYTES`].
+    fn charge(&self, bytes: usize) -> Option<String> {
+        let total = self.bytes.get().saturating_add(bytes);
+        self.bytes.set(total);
+        (total > MAX_PACK_REGEX_BYTES)
+            .then(|| {
+                self.over(format!(
+                "over the regex budget: this regex needs {} KiB (compiled, with its search \
+                 cache), which brings the pack's regexes to {} KiB; the limit for all regexes of a pack together is {} KiB. \
+                 Large Unicode classes repeated many times (such as `\\w{{20}}`) cost the most",
+                bytes.div_ceil(1024),
+                total.div_ceil(1024),
+                MAX_PACK_REGEX_BYTES / 1024
+            ))
+            })
+            .flatten()
+    }
+
+    fn over(&self, message: String) -> Option<String> {
+        self.exceeded.set(true);
+        Some(message)
+    }
+}
+
+/// Compiles a regex (in the regex view's canonical form) exactly as
+/// [`compile_regex`] does, with the regex crate's own engine, to learn its
+/// size; `None` when it does not compile (ask [`compile_regex`] why).
+fn measure_regex(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    use regex_automata::{meta, util::syntax, MatchKind};
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(MAX_REGEX_BYTES))
+        .hybrid_cache_capacity(MAX_REGEX_BYTES);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(&super::ascii_boundaries::prepare(pattern))
+        .ok()
+}
+
+/// The memory a compiled regex holds: its automata, plus the search cache
+/// it needs (the lazy DFA's cache grows during searches, up to its own limit).
+fn regex_cost(re: &regex_automata::meta::Regex) -> usize {
+    let cache = re.create_cache();
+    re.memory_usage().saturating_add(cache.memory_usage())
 }
 
 /// An administrator-readable message for a regex that does not compile.

@@ -8,8 +8,12 @@
 
 mod ascii_boundaries;
 mod default_pack;
+mod keys;
 mod load;
 mod raw;
+
+#[cfg(test)]
+mod limit_tests;
 
 pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
 pub use load::{compile_regex, load, LoadOptions};
@@ -36,6 +40,17 @@ pub const MAX_VERBS_PER_PACK: usize = 1_000;
 pub const MAX_REGEX_BYTES: usize = 1024 * 1024;
 /// Most regexes in one rule.
 pub const MAX_REGEXES_PER_RULE: usize = 64;
+/// Most regexes in a whole pack (`regex` and `near` sides of every rule).
+pub const MAX_REGEXES_PER_PACK: usize = 256;
+/// Most regexes in a pack without a literal of 3 bytes or more that every
+/// match must contain: the engine cannot skip such a regex, so each one runs
+/// over every text checked.
+pub const MAX_UNFILTERED_REGEXES: usize = 32;
+/// Memory the compiled regexes of a pack may hold together, in bytes
+/// (what the regex engine reports for its compiled automata).
+pub const MAX_PACK_REGEX_BYTES: usize = 16 * 1024 * 1024;
+/// Longest term, in characters (a term is a word or a short phrase).
+pub const MAX_TERM_CHARS: usize = 200;
 /// Smallest and largest `within` of a `near` matcher (and largest `except_within`).
 pub const WITHIN_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
 /// `within` when a `near` matcher does not give one.
@@ -134,7 +149,7 @@ pub const MAX_BN_SUFFIXES: usize = 64;
 
 /// A Bangla term that matches as a whole word, optionally followed by exactly
 /// one of its allowed suffixes (`bn_words` in a pack).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct WordTerm {
     /// The word (or phrase; only its last word is bounded), as written.
     pub word: String,
@@ -196,27 +211,30 @@ impl Terms {
         self.len() == 0
     }
 
-    /// Appends another list, skipping terms already present.
+    /// Appends another list, skipping terms already present. Linear in the
+    /// sizes of both lists.
     pub fn extend_unique(&mut self, other: &Terms) {
-        fn add(into: &mut Vec<String>, from: &[String]) {
-            for t in from {
-                if !into.contains(t) {
-                    into.push(t.clone());
-                }
+        fn add<T: Clone + Eq + std::hash::Hash>(into: &mut Vec<T>, from: &[T]) {
+            if from.is_empty() {
+                return;
             }
+            into.extend_from_slice(from);
+            dedup_first(into);
         }
         add(&mut self.bn, &other.bn);
-        for w in &other.bn_words {
-            if !self.bn_words.contains(w) {
-                self.bn_words.push(w.clone());
-            }
-        }
+        add(&mut self.bn_words, &other.bn_words);
         add(&mut self.en, &other.en);
         add(&mut self.banglish, &other.banglish);
         add(&mut self.en_verbs, &other.en_verbs);
         add(&mut self.bn_verbs, &other.bn_verbs);
         add(&mut self.banglish_verbs, &other.banglish_verbs);
     }
+}
+
+/// Removes repeated items, keeping the first of each, in linear time.
+pub(crate) fn dedup_first<T: Clone + Eq + std::hash::Hash>(items: &mut Vec<T>) {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.retain(|x| seen.insert(x.clone()));
 }
 
 /// A proximity matcher: a match of side `a` within `within` words of a match

@@ -36,7 +36,7 @@ export const LOCKABLE_SETTINGS = Object.freeze([
 ]);
 
 /** Policy-only keys: an official can never set them, so there is nothing to lock. */
-export const POLICY_ONLY_SETTINGS = Object.freeze(["lockedSettings", "siteAdapterOverrides"]);
+export const POLICY_ONLY_SETTINGS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel"]);
 
 /** Every top-level policy key. */
 export const POLICY_KEYS = Object.freeze([...LOCKABLE_SETTINGS, ...POLICY_ONLY_SETTINGS]);
@@ -197,6 +197,7 @@ const CHECKS = Object.freeze({
   enabled: (v) => checkBoolean("enabled", v),
   officialByDefault: (v) => checkBoolean("officialByDefault", v),
   requireReasonToOverride: (v) => checkBoolean("requireReasonToOverride", v),
+  stanceModel: (v) => checkBoolean("stanceModel", v),
   mode: (v) => checkChoice("mode", v, ["warn", "strict"]),
   uiLanguage: (v) => checkChoice("uiLanguage", v, ["auto", "bn", "en"]),
   enabledCategories: (v) => {

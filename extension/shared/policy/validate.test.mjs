@@ -31,6 +31,7 @@ const VALID = {
   officialByDefault: true,
   mode: "strict",
   requireReasonToOverride: true,
+  stanceModel: false,
   uiLanguage: "bn",
   lockedSettings: ["enabled", "mode"],
   siteAdapterOverrides: {

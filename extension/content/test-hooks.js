@@ -1,0 +1,25 @@
+/**
+ * Hooks of the end-to-end TEST build only. scripts/bundle.mjs writes that
+ * build to dist/extension-test/ with `__SOTORKO_TEST_HOOKS__` defined true;
+ * the shipped dist/extension/ defines it false and esbuild drops the hook
+ * code (scripts/bundle.test.mjs checks). Unbundled (node unit tests) the
+ * hooks are off. Each hook tests the define itself, so the dead branch is
+ * removed where it is written.
+ */
+
+/** The UI host's shadow root mode: "closed", except in the test build. */
+export function uiRootMode() {
+  if (typeof __SOTORKO_TEST_HOOKS__ !== "undefined" && __SOTORKO_TEST_HOOKS__ === true) return "open";
+  return "closed";
+}
+
+/**
+ * Test build only: counts checks and describes the last one
+ * (`kind:length:findings|error`) on the UI host, for the e2e helpers. Never
+ * shipped: it would tell the page what was found.
+ */
+export function markCheckForTests(host, summary) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
+  host.setAttribute("data-sotorko-checks", String(Number(host.getAttribute("data-sotorko-checks") ?? 0) + 1));
+  host.setAttribute("data-sotorko-last", summary);
+}

@@ -1,0 +1,31 @@
+// The shipped bundle must carry no test hook; the test build must (or the e2e tests read nothing).
+import test from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { bundleContentScript } from "./bundle.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** What only a test build may contain: attributes that tell the page what was found, an open UI root. */
+const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", 'return "open"', "__SOTORKO_TEST_HOOKS__"];
+
+function assertNoHooks(code, where) {
+  for (const marker of HOOK_MARKERS) assert.ok(!code.includes(marker), `${where} contains the test hook ${marker}`);
+  assert.match(code, /function uiRootMode\(\) \{\s*return "closed";\s*\}/, `${where} attaches a closed shadow root`);
+  assert.ok(code.includes("attachShadow({ mode: uiRootMode() })"), `${where} takes the root's mode from uiRootMode`);
+}
+
+test("the production content script has no test hooks and a closed shadow root", async () => {
+  assertNoHooks(await bundleContentScript(false), "the production bundle");
+});
+
+test("the test build's content script has the hooks the e2e helpers read", async () => {
+  const code = await bundleContentScript(true);
+  for (const marker of HOOK_MARKERS.slice(0, 3)) assert.ok(code.includes(marker), `the test build lacks ${marker}`);
+});
+
+test("the built dist/extension (when built) has no test hooks", { skip: !existsSync(join(root, "dist/extension/content.js")) && "not built" }, () => {
+  assertNoHooks(readFileSync(join(root, "dist/extension/content.js"), "utf8"), "dist/extension/content.js");
+});
