@@ -136,7 +136,7 @@ async function nodeWasm(posts, termSets, rounds) {
   }
   const engine = new WasmEngine({});
   // The same pack with the stance model switched off, to show what the model costs.
-  const engineOff = new WasmEngine({ model: false });
+  const engineOff = new WasmEngine({ stanceModel: false });
   const findings = {};
   for (const [key, text] of Object.entries(posts)) findings[key] = engine.check(text, "official").findings.length;
 
@@ -230,7 +230,7 @@ function report({ size, terms, node, nat, env }) {
   const findings = (n) => `${n} finding${n === 1 ? "" : "s"}`;
   L.push(row(`WASM check, 300-char post (${findings(node.findings.post_300)})`, "wasm_300", `≤ 1.5 ms: ${verdict(s.wasm_300.median <= BARS.check300Ms)} (p95 ${verdict(s.wasm_300.p95 <= BARS.check300Ms)})`));
   L.push(row(`WASM check, 2,000-char post (${findings(node.findings.post_2000)})`, "wasm_2000"));
-  L.push(row("WASM check with the stance model off (`{ model: false }`), 300-char post", "wasm_300_model_off"));
+  L.push(row("WASM check with the stance model off (`{ stanceModel: false }`), 300-char post", "wasm_300_model_off"));
   L.push(row("WASM check with the stance model off, 2,000-char post", "wasm_2000_model_off"));
   for (const [name, label] of [
     ["engine", "engine patterns"],
