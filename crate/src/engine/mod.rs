@@ -521,16 +521,32 @@ impl Engine {
         };
         if merged.iter().any(|m| model_only(m.0)) {
             let category = |rule: u32| self.rules.get(rule as usize).map(|r| r.category);
-            let others: Vec<(Option<Category>, usize, usize)> = merged
+            // The other findings by (category, start), with the furthest end
+            // reached so far within each category, so each model-only finding
+            // is tested with two binary searches (linear in the findings).
+            let mut others: Vec<(Option<Category>, usize, usize)> = merged
                 .iter()
                 .filter(|m| !model_only(m.0))
                 .map(|m| (category(m.0), m.1, m.2))
                 .collect();
+            others.sort_unstable();
+            let mut reach = Vec::with_capacity(others.len());
+            for (i, o) in others.iter().enumerate() {
+                let before = i
+                    .checked_sub(1)
+                    .filter(|&j| others[j].0 == o.0)
+                    .map_or(0, |j| reach[j]);
+                reach.push(o.2.max(before));
+            }
             merged.retain(|m| {
-                !model_only(m.0)
-                    || !others
-                        .iter()
-                        .any(|o| o.0 == category(m.0) && o.1 < m.2 && m.1 < o.2)
+                if !model_only(m.0) {
+                    return true;
+                }
+                let c = category(m.0);
+                let lo = others.partition_point(|o| o.0 < c);
+                let hi = others.partition_point(|o| o.0 < c || (o.0 == c && o.1 < m.2));
+                // Kept unless an earlier-starting finding of its category reaches past its start.
+                !(hi > lo && reach.get(hi - 1).is_some_and(|&r| r > m.1))
             });
         }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
