@@ -5,6 +5,8 @@ Sets (read from ../shared/data, never copied into the repo):
   dev-a   dev/dev-a.jsonl   officials' posts, colloquial (for tuning)
   dev-b   dev/dev-b.jsonl   officials' posts, official register (SEALED: aggregate
                             figures only; this script prints no text from it)
+  own     tests/quality/register/official-register.jsonl  official-register posts
+                            written by the project for tuning (see its README)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
 
@@ -50,8 +52,11 @@ def pct(a: int, b: int) -> str:
     return f"{100.0 * a / b:.1f}%" if b else "n/a"
 
 
+OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
+
+
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
-    path = DATA / "dev" / f"{name}.jsonl"
+    path = OWN if name == "own" else DATA / "dev" / f"{name}.jsonl"
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -187,7 +192,7 @@ def measure(a) -> None:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b"):
+        if s in ("dev-a", "dev-b", "own"):
             dev(s, a.bin, extra, a.show)
         elif s == "news":
             news(a.bin, extra, a.show)
