@@ -16,6 +16,8 @@ use std::fmt;
 
 /// The `kind` every export carries.
 pub const KIND: &str = "sotorko-activity";
+/// The `kind` of the override log that the activity log replaced.
+pub const OLD_KIND: &str = "sotorko-override-log";
 /// The only export version this tool reads.
 pub const VERSION: u64 = 1;
 
@@ -190,8 +192,11 @@ pub enum Problem {
         message: String,
     },
     /// Valid JSON that is not an object with `kind: "sotorko-activity"`.
-    #[error("not a Sotorko activity export (expected \"kind\": \"{KIND}\"; the options page's review export writes one)")]
-    WrongKind,
+    #[error("not a Sotorko activity export: expected \"kind\": \"{KIND}\", found {0} (export the activity log from the extension's options page)")]
+    WrongKind(String),
+    /// The "Post anyway" log of extensions before the activity log.
+    #[error("this is the \"Post anyway\" log of an older Sotorko (\"kind\": \"{OLD_KIND}\"); update the extension and export its activity log, which includes it")]
+    OverrideLog,
     /// An export of another version.
     #[error("unsupported export version {0}; this sotorko reads version {VERSION}")]
     WrongVersion(String),
@@ -251,9 +256,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Export, Vec<ExportError>> {
         }
         Ok(Value::Object(_)) => match serde_json::from_str(text) {
             Ok(map) => map,
-            Err(_) => return Err(vec![err(1, "", Problem::WrongKind)]),
+            Err(_) => return Err(vec![err(1, "", Problem::WrongKind("an object".into()))]),
         },
-        Ok(_) => return Err(vec![err(1, "", Problem::WrongKind)]),
+        Ok(other) => {
+            let found = match other {
+                Value::Array(_) => "an array",
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "true or false",
+                _ => "null",
+            };
+            return Err(vec![err(1, "", Problem::WrongKind(found.into()))]);
+        }
     };
     let fields = Fields {
         text,
@@ -262,11 +276,26 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Export, Vec<ExportError>> {
     };
     let start = fields.object_line();
     let fail = |(line, path, problem): Fail| vec![err(line, &path, problem)];
-    if fields.optional("kind") != Some(Value::from(KIND)) {
-        return Err(vec![err(start, "", Problem::WrongKind)]);
+    match fields.optional("kind") {
+        Some(kind) if kind == KIND => {}
+        Some(kind) if kind == OLD_KIND => {
+            let (line, path, ()) = fields.at("kind");
+            return Err(vec![err(line, &path, Problem::OverrideLog)]);
+        }
+        Some(kind) => {
+            let (line, path, ()) = fields.at("kind");
+            return Err(vec![err(line, &path, Problem::WrongKind(kind.to_string()))]);
+        }
+        None => {
+            return Err(vec![err(
+                start,
+                "",
+                Problem::WrongKind("no \"kind\"".into()),
+            )])
+        }
     }
     let version = fields.required("version").map_err(fail)?;
-    if version.1 != Value::from(VERSION) {
+    if version.1 != VERSION {
         let (line, path, _) = fields.at("version");
         return Err(vec![err(
             line,

@@ -54,6 +54,7 @@ text.target-label { fill: var(--target); font-weight: 700; }
 .bar.met { fill: var(--met); }
 .bar.short { fill: var(--short); }
 text.tick, text.axis { fill: var(--muted); }
+text.value { fill: #fff; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -210,13 +211,13 @@ fn bar_table(rows: String) -> String {
 
 fn outcomes(h: &mut String, lang: Lang, review: &Review) {
     let l = lang.labels();
-    let top = Outcome::ALL.map(|o| review.total.outcome(o));
-    let rows = scaled_rows(
-        lang,
-        &Outcome::ALL.map(|o| lang.outcome(o).to_owned()),
-        &top,
-        |i| format!("o-{}", Outcome::ALL[i].id()),
-    );
+    let rows: Vec<(String, u64)> = Outcome::ALL
+        .iter()
+        .map(|&o| (lang.outcome(o).to_owned(), review.total.outcome(o)))
+        .collect();
+    let rows = svg::bar_rows(lang, &rows, |i| {
+        format!("o-{}", Outcome::ALL.get(i).map_or("", |o| o.id()))
+    });
     bar_section(
         h,
         "outcomes",
@@ -224,27 +225,6 @@ fn outcomes(h: &mut String, lang: Lang, review: &Review) {
         l.outcomes_intro,
         &bar_table(rows),
     );
-}
-
-/// Bar rows sharing one scale, each with its own class.
-fn scaled_rows(
-    lang: Lang,
-    labels: &[String],
-    values: &[u64],
-    class: impl Fn(usize) -> String,
-) -> String {
-    let top = values.iter().copied().max().unwrap_or(0).max(1);
-    let mut s = String::new();
-    for (i, (label, &n)) in labels.iter().zip(values).enumerate() {
-        let w = 300.0 * n as f64 / top as f64;
-        let _ = write!(
-            s,
-            r#"<tr><th scope="row">{label}</th><td class="barcell"><svg viewBox="0 0 300 14" preserveAspectRatio="none" aria-hidden="true" xmlns="http://www.w3.org/2000/svg"><rect class="{}" width="{w:.1}" height="14"/></svg></td><td class="num">{}</td></tr>"#,
-            class(i),
-            lang.num(n)
-        );
-    }
-    s
 }
 
 fn categories(h: &mut String, lang: Lang, review: &Review) {
@@ -261,7 +241,7 @@ fn categories(h: &mut String, lang: Lang, review: &Review) {
             (esc(&label), n)
         })
         .collect();
-    let body = bar_table(svg::bar_rows(lang, &rows, "c-bar"));
+    let body = bar_table(svg::bar_rows(lang, &rows, |_| "c-bar".into()));
     bar_section(
         h,
         "categories",
@@ -282,7 +262,7 @@ fn rules(h: &mut String, lang: Lang, review: &Review) {
     let body = if rows.is_empty() {
         format!("<p>{}</p>\n", l.rules_none)
     } else {
-        bar_table(svg::bar_rows(lang, &rows, "r-bar"))
+        bar_table(svg::bar_rows(lang, &rows, |_| "r-bar".into()))
     };
     bar_section(h, "rules", l.rules_heading, l.rules_intro, &body);
 }
@@ -304,7 +284,7 @@ fn false_alarms(h: &mut String, lang: Lang, review: &Review) {
                 )
             })
             .collect();
-        body.push_str(&bar_table(svg::bar_rows(lang, &rows, "f-bar")));
+        body.push_str(&bar_table(svg::bar_rows(lang, &rows, |_| "f-bar".into())));
         let _ = write!(
             body,
             "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",

@@ -88,10 +88,17 @@ pub fn run(args: &ReviewArgs) -> Result<(), CliError> {
         )));
     }
     let merged = report::merge(&exports);
-    let quarter = args
-        .quarter
-        .or_else(|| report::default_quarter(&merged))
-        .ok_or_else(|| CliError::Input("no export file was given".into()))?;
+    let quarter = match args.quarter {
+        Some(q) => q,
+        None => {
+            let q = report::default_quarter(&merged)
+                .ok_or_else(|| CliError::Input("no export file was given".into()))?;
+            eprintln!(
+                "sotorko: note: reporting {q}, the quarter of the latest entry; choose another with --quarter"
+            );
+            q
+        }
+    };
     let review = report::review(&merged, quarter);
     if merged.duplicates() > 0 {
         eprintln!(

@@ -233,7 +233,7 @@ pub fn review(merged: &Merged, quarter: Quarter) -> Review {
             count,
         })
         .collect();
-    false_alarms.sort_by(|a, b| b.count.cmp(&a.count));
+    false_alarms.sort_by_key(|a| std::cmp::Reverse(a.count));
     Review {
         quarter,
         weeks,

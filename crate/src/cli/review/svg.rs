@@ -67,11 +67,12 @@ pub fn weekly(lang: Lang, weeks: &[IsoWeek], posts: &[u64], label: &str) -> Stri
             f64::from(base) - y(n),
         );
         if n > 0 {
+            // Inside the bar's top, clear of the target line.
             let _ = write!(
                 s,
                 r#"<text class="value" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                 x + slot / 2.0,
-                y(n) - 3.0,
+                y(n) + 13.0,
                 lang.num(n)
             );
         }
@@ -102,16 +103,17 @@ pub fn weekly(lang: Lang, weeks: &[IsoWeek], posts: &[u64], label: &str) -> Stri
     s
 }
 
-/// Table rows of horizontal bars: label, bar scaled to the largest value, number.
-/// `rows` are (escaped label, value); `class` colours the bars.
-pub fn bar_rows(lang: Lang, rows: &[(String, u64)], class: &str) -> String {
+/// Table rows of horizontal bars sharing one scale: label, bar, number.
+/// `rows` are (escaped label, value); `class(i)` colours row `i`'s bar.
+pub fn bar_rows(lang: Lang, rows: &[(String, u64)], class: impl Fn(usize) -> String) -> String {
     let top = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let mut s = String::new();
-    for (label, n) in rows {
+    for (i, (label, n)) in rows.iter().enumerate() {
         let w = 300.0 * *n as f64 / top as f64;
         let _ = write!(
             s,
-            r#"<tr><th scope="row">{label}</th><td class="barcell"><svg viewBox="0 0 300 14" preserveAspectRatio="none" aria-hidden="true" xmlns="http://www.w3.org/2000/svg"><rect class="{class}" width="{w:.1}" height="14"/></svg></td><td class="num">{}</td></tr>"#,
+            r#"<tr><th scope="row">{label}</th><td class="barcell"><svg viewBox="0 0 300 14" preserveAspectRatio="none" aria-hidden="true" xmlns="http://www.w3.org/2000/svg"><rect class="{}" width="{w:.1}" height="14"/></svg></td><td class="num">{}</td></tr>"#,
+            class(i),
             lang.num(n)
         );
     }
