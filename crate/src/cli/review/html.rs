@@ -57,6 +57,7 @@ text.tick, text.axis { fill: var(--muted); }
 text.value { fill: #fff; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+td.pid { white-space: nowrap; overflow-wrap: normal; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.bars th { font-weight: 400; width: 40%; }
 td.barcell { width: 50%; }
@@ -71,6 +72,7 @@ footer { border-top: 1px solid var(--line); margin-top: 2rem; padding-top: .5rem
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, .card { break-inside: avoid; page-break-inside: avoid; }
+  .cards { grid-template-columns: repeat(4, 1fr); }
 }
 "#;
 
@@ -332,7 +334,7 @@ fn pages(h: &mut String, lang: Lang, review: &Review) {
             lang.num(page.weeks_at_cadence()),
             lang.num(page.weeks())
         );
-        let _ = write!(h, "<tr><td>{name}</td><td>{id}</td>");
+        let _ = write!(h, "<tr><td>{name}</td><td class=\"pid\">{id}</td>");
         for cell in [
             lang.num(page.posts),
             cadence,
