@@ -222,12 +222,9 @@ pub enum Problem {
 /// Reads one export from its bytes. Returns every problem found (entries are
 /// all checked, so one run lists every bad entry).
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Export, Vec<ExportError>> {
-    let err = |line: usize, path: &str, problem: Problem| ExportError {
+    let err = |(line, path, problem): Fail| ExportError {
         file: file.to_owned(),
-        location: Some(Location {
-            line,
-            path: path.to_owned(),
-        }),
+        location: Some(Location { line, path }),
         problem,
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -235,105 +232,42 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Export, Vec<ExportError>> {
         Ok(text) => text,
         Err(e) => {
             let (line, col) = super::super::input::position(bytes, e.valid_up_to());
-            return Err(vec![err(line, "", Problem::NotUtf8(col))]);
+            return Err(vec![err((line, String::new(), Problem::NotUtf8(col)))]);
         }
     };
-    let top: BTreeMap<String, &RawValue> = match serde_json::from_str::<Value>(text) {
-        Err(e) => {
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m)
-                .to_owned();
-            return Err(vec![err(
-                e.line().max(1),
-                "",
-                Problem::NotJson {
-                    column: e.column().max(1),
-                    message,
-                },
-            )]);
-        }
-        Ok(Value::Object(_)) => match serde_json::from_str(text) {
-            Ok(map) => map,
-            Err(_) => return Err(vec![err(1, "", Problem::WrongKind("an object".into()))]),
-        },
-        Ok(other) => {
-            let found = match other {
-                Value::Array(_) => "an array",
-                Value::String(_) => "a string",
-                Value::Number(_) => "a number",
-                Value::Bool(_) => "true or false",
-                _ => "null",
-            };
-            return Err(vec![err(1, "", Problem::WrongKind(found.into()))]);
-        }
-    };
+    let src = Source::new(text);
+    let top = top_object(text).map_err(|f| vec![err(f)])?;
     let fields = Fields {
-        text,
+        src: &src,
         map: &top,
         prefix: String::new(),
     };
-    let start = fields.object_line();
-    let fail = |(line, path, problem): Fail| vec![err(line, &path, problem)];
-    match fields.optional("kind") {
-        Some(kind) if kind == KIND => {}
-        Some(kind) if kind == OLD_KIND => {
-            let (line, path, ()) = fields.at("kind");
-            return Err(vec![err(line, &path, Problem::OverrideLog)]);
-        }
-        Some(kind) => {
-            let (line, path, ()) = fields.at("kind");
-            return Err(vec![err(line, &path, Problem::WrongKind(kind.to_string()))]);
-        }
-        None => {
-            return Err(vec![err(
-                start,
-                "",
-                Problem::WrongKind("no \"kind\"".into()),
-            )])
-        }
-    }
-    let version = fields.required("version").map_err(fail)?;
-    if version.1 != VERSION {
-        let (line, path, _) = fields.at("version");
-        return Err(vec![err(
-            line,
-            &path,
-            Problem::WrongVersion(version.1.to_string()),
-        )]);
-    }
+    check_kind(&fields).map_err(|f| vec![err(f)])?;
     let mut errors = Vec::new();
-    let exported_at = match fields.timestamp("exportedAt") {
-        Ok(t) => Some(t),
-        Err(f) => {
-            errors.extend(fail(f));
-            None
-        }
-    };
+    let exported_at = fields
+        .timestamp("exportedAt")
+        .map_err(|f| errors.push(err(f)))
+        .ok();
     if let Err(f) = fields.string("extensionVersion") {
-        errors.extend(fail(f));
+        errors.push(err(f));
     }
     let raw_entries: Vec<&RawValue> = match top.get("entries") {
         None => {
-            errors.push(err(start, "", Problem::Missing("entries")));
+            errors.push(err(fields.missing("entries")));
             Vec::new()
         }
-        Some(raw) => match serde_json::from_str(raw.get()) {
-            Ok(list) => list,
-            Err(_) => {
-                let (line, path, _) = fields.at("entries");
-                errors.push(err(line, &path, Problem::IllTyped("an array of entries")));
-                Vec::new()
-            }
-        },
+        Some(raw) => serde_json::from_str(raw.get()).unwrap_or_else(|_| {
+            errors.push(err(
+                fields.fail("entries", Problem::IllTyped("an array of entries"))
+            ));
+            Vec::new()
+        }),
     };
     let mut entries = Vec::with_capacity(raw_entries.len());
-    for (i, raw) in raw_entries.iter().enumerate() {
-        let path = format!("entries[{i}]");
-        match entry(text, raw, path) {
+    for (i, raw) in raw_entries.into_iter().enumerate() {
+        match entry(&src, raw, format!("entries[{i}]")) {
             Ok(e) => entries.push(e),
-            Err(f) => errors.extend(fail(f)),
+            Err(f) => errors.push(err(f)),
         }
     }
     match exported_at {
@@ -348,18 +282,105 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Export, Vec<ExportError>> {
 /// A problem found inside the JSON: line, JSON path and what is wrong.
 type Fail = (usize, String, Problem);
 
-/// One JSON object's fields, with enough to name their lines and paths.
-struct Fields<'a> {
+/// The file's top-level object, field by field, or why it is not one.
+fn top_object(text: &str) -> Result<BTreeMap<String, &RawValue>, Fail> {
+    match serde_json::from_str::<Value>(text) {
+        Err(e) => {
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_owned();
+            let column = e.column().max(1);
+            Err((
+                e.line().max(1),
+                String::new(),
+                Problem::NotJson { column, message },
+            ))
+        }
+        Ok(Value::Object(_)) => serde_json::from_str(text)
+            .map_err(|_| (1, String::new(), Problem::WrongKind("an object".into()))),
+        Ok(other) => {
+            let found = match other {
+                Value::Array(_) => "an array",
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "true or false",
+                _ => "null",
+            };
+            Err((1, String::new(), Problem::WrongKind(found.into())))
+        }
+    }
+}
+
+/// Checks `kind` and `version`.
+fn check_kind(fields: &Fields<'_, '_>) -> Result<(), Fail> {
+    match fields.optional("kind") {
+        Some(kind) if kind == KIND => {}
+        Some(kind) if kind == OLD_KIND => return Err(fields.fail("kind", Problem::OverrideLog)),
+        Some(kind) => {
+            return Err(fields.fail("kind", Problem::WrongKind(kind.to_string())));
+        }
+        None => {
+            let (line, path) = fields.at("kind");
+            return Err((line, path, Problem::WrongKind("no \"kind\"".into())));
+        }
+    }
+    let version = fields.required("version")?;
+    if version != VERSION {
+        return Err(fields.fail("version", Problem::WrongVersion(version.to_string())));
+    }
+    Ok(())
+}
+
+/// A file's text and where its lines start, to name the line of any value
+/// borrowed from it in O(log n).
+struct Source<'a> {
     text: &'a str,
-    map: &'a BTreeMap<String, &'a RawValue>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Source<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { text, line_starts }
+    }
+
+    /// The 1-based line where `raw`, a value borrowed from the text, starts.
+    fn line_of(&self, raw: &RawValue) -> usize {
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
+
+    /// One JSON object's fields, or a problem at `path`.
+    fn object<'r>(
+        &self,
+        raw: &'r RawValue,
+        path: &str,
+    ) -> Result<BTreeMap<String, &'r RawValue>, Fail> {
+        serde_json::from_str(raw.get()).map_err(|_| {
+            (
+                self.line_of(raw),
+                path.to_owned(),
+                Problem::IllTyped("an object"),
+            )
+        })
+    }
+}
+
+/// One JSON object's fields, with enough to name their lines and paths.
+struct Fields<'s, 'r> {
+    src: &'s Source<'s>,
+    map: &'s BTreeMap<String, &'r RawValue>,
+    /// The object's own path (`entries[2]`); empty for the file.
     prefix: String,
 }
 
-impl<'a> Fields<'a> {
-    fn line_of_raw(&self, raw: &RawValue) -> usize {
-        line_at(self.text, raw)
-    }
-
+impl Fields<'_, '_> {
     fn path(&self, key: &str) -> String {
         if self.prefix.is_empty() {
             key.to_owned()
@@ -368,40 +389,40 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Line and path of a field (the object's own line and path when absent).
-    fn at(&self, key: &str) -> (usize, String, ()) {
+    /// Line and path of a field; the object's own when the field is absent.
+    fn at(&self, key: &str) -> (usize, String) {
         match self.map.get(key) {
-            Some(raw) => (self.line_of_raw(raw), self.path(key), ()),
-            None => (self.object_line(), self.prefix.clone(), ()),
+            Some(raw) => (self.src.line_of(raw), self.path(key)),
+            None => (self.object_line(), self.prefix.clone()),
         }
     }
 
-    /// The line of the object itself: that of its first field, or 1.
+    /// The line of the object: that of its first field, or 1.
     fn object_line(&self) -> usize {
         self.map
             .values()
-            .map(|raw| self.line_of_raw(raw))
+            .map(|raw| self.src.line_of(raw))
             .min()
             .unwrap_or(1)
     }
 
     fn fail(&self, key: &str, problem: Problem) -> Fail {
-        let (line, path, ()) = self.at(key);
+        let (line, path) = self.at(key);
         (line, path, problem)
     }
 
-    /// A field that must be present (null counts as present), parsed as JSON.
-    fn required(&self, key: &'static str) -> Result<(&'a RawValue, Value), Fail> {
-        let raw = *self.map.get(key).ok_or_else(|| {
-            (
-                self.object_line(),
-                self.prefix.clone(),
-                Problem::Missing(key),
-            )
-        })?;
-        let value = serde_json::from_str(raw.get())
-            .map_err(|_| self.fail(key, Problem::IllTyped("valid JSON")))?;
-        Ok((raw, value))
+    fn missing(&self, key: &'static str) -> Fail {
+        (
+            self.object_line(),
+            self.prefix.clone(),
+            Problem::Missing(key),
+        )
+    }
+
+    /// A field that must be present (null counts as present).
+    fn required(&self, key: &'static str) -> Result<Value, Fail> {
+        let raw = self.map.get(key).ok_or_else(|| self.missing(key))?;
+        serde_json::from_str(raw.get()).map_err(|_| self.fail(key, Problem::IllTyped("valid JSON")))
     }
 
     /// A field that may be absent or null.
@@ -413,20 +434,27 @@ impl<'a> Fields<'a> {
     }
 
     fn string(&self, key: &'static str) -> Result<String, Fail> {
-        match self.required(key)?.1 {
+        match self.required(key)? {
             Value::String(s) => Ok(s),
             _ => Err(self.fail(key, Problem::IllTyped("a string"))),
         }
     }
 
+    /// A string field that may be absent or null (then empty).
+    fn optional_string(&self, key: &str) -> Result<String, Fail> {
+        match self.optional(key) {
+            None => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s),
+            Some(_) => Err(self.fail(key, Problem::IllTyped("a string or null"))),
+        }
+    }
+
     fn timestamp(&self, key: &'static str) -> Result<DateTime<Utc>, Fail> {
-        let s = match self.required(key)?.1 {
+        let s = match self.required(key)? {
             Value::String(s) => s,
             _ => {
-                return Err(self.fail(
-                    key,
-                    Problem::IllTyped("a string like \"2026-11-30T09:58:00Z\""),
-                ))
+                let expected = "a string like \"2026-11-30T09:58:00Z\"";
+                return Err(self.fail(key, Problem::IllTyped(expected)));
             }
         };
         DateTime::parse_from_rfc3339(&s)
@@ -434,68 +462,50 @@ impl<'a> Fields<'a> {
             .map_err(|_| self.fail(key, Problem::BadTimestamp(Value::String(s).to_string())))
     }
 
+    /// A string field whose value is one of `all` (by `id`).
     fn one_of<T: Copy>(
         &self,
         key: &'static str,
         all: &[T],
         id: fn(T) -> &'static str,
     ) -> Result<T, Fail> {
-        let s = match self.required(key)?.1 {
-            Value::String(s) => s,
-            _ => return Err(self.fail(key, Problem::IllTyped("a string"))),
-        };
+        let s = self.string(key)?;
         all.iter().copied().find(|&v| id(v) == s).ok_or_else(|| {
-            self.fail(
-                key,
-                Problem::Unknown {
-                    value: Value::String(s).to_string(),
-                    expected: all.iter().map(|&v| id(v)).collect::<Vec<_>>().join(", "),
-                },
-            )
+            let expected = all.iter().map(|&v| id(v)).collect::<Vec<_>>().join(", ");
+            let value = Value::String(s).to_string();
+            self.fail(key, Problem::Unknown { value, expected })
         })
     }
 
     fn strings(&self, key: &'static str) -> Result<Vec<String>, Fail> {
-        match self.required(key)?.1 {
+        let bad = || self.fail(key, Problem::IllTyped("an array of strings"));
+        match self.required(key)? {
             Value::Array(items) => items
                 .into_iter()
                 .map(|v| match v {
                     Value::String(s) => Ok(s),
-                    _ => Err(self.fail(key, Problem::IllTyped("an array of strings"))),
+                    _ => Err(bad()),
                 })
                 .collect(),
-            _ => Err(self.fail(key, Problem::IllTyped("an array of strings"))),
+            _ => Err(bad()),
+        }
+    }
+
+    /// A nested object field, absent or null as `None`.
+    fn nested(&self, key: &str) -> Result<Option<BTreeMap<String, &RawValue>>, Fail> {
+        match self.map.get(key) {
+            None => Ok(None),
+            Some(raw) if raw.get() == "null" => Ok(None),
+            Some(raw) => self.src.object(raw, &self.path(key)).map(Some),
         }
     }
 }
 
-/// The 1-based line where `raw`, a value borrowed from `text`, starts.
-fn line_at(text: &str, raw: &RawValue) -> usize {
-    let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    let before = text.get(..offset).unwrap_or(text);
-    before.bytes().filter(|&b| b == b'\n').count() + 1
-}
-
-/// Parses one raw value into a map of its fields, or reports it is not an object.
-fn object<'a>(
-    text: &str,
-    raw: &'a RawValue,
-    path: &str,
-) -> Result<BTreeMap<String, &'a RawValue>, Fail> {
-    serde_json::from_str(raw.get()).map_err(|_| {
-        (
-            line_at(text, raw),
-            path.to_owned(),
-            Problem::IllTyped("an object"),
-        )
-    })
-}
-
 /// Validates one entry.
-fn entry(text: &str, raw: &RawValue, path: String) -> Result<Entry, Fail> {
-    let map = object(text, raw, &path)?;
+fn entry(src: &Source<'_>, raw: &RawValue, path: String) -> Result<Entry, Fail> {
+    let map = src.object(raw, &path)?;
     let f = Fields {
-        text,
+        src,
         map: &map,
         prefix: path,
     };
@@ -505,26 +515,19 @@ fn entry(text: &str, raw: &RawValue, path: String) -> Result<Entry, Fail> {
         &[Context::Official, Context::Personal],
         Context::id,
     )?;
-    let page = match f.map.get("page") {
+    let page = match f.nested("page")? {
         None => None,
-        Some(raw) if raw.get() == "null" => None,
-        Some(raw) => {
-            let page_path = f.path("page");
-            let map = object(text, raw, &page_path)?;
+        Some(map) => {
             let p = Fields {
-                text,
+                src,
                 map: &map,
-                prefix: page_path,
+                prefix: f.path("page"),
             };
             let id = p.string("id")?;
             if id.trim().is_empty() {
                 return Err(p.fail("id", Problem::IllTyped("a non-empty string")));
             }
-            let name = match p.optional("name") {
-                None => String::new(),
-                Some(Value::String(s)) => s,
-                Some(_) => return Err(p.fail("name", Problem::IllTyped("a string or null"))),
-            };
+            let name = p.optional_string("name")?;
             Some(Page { id, name })
         }
     };
@@ -535,51 +538,15 @@ fn entry(text: &str, raw: &RawValue, path: String) -> Result<Entry, Fail> {
         .into_iter()
         .map(|s| {
             s.parse::<Category>().map_err(|_| {
-                f.fail(
-                    "categories",
-                    Problem::Unknown {
-                        value: Value::String(s).to_string(),
-                        expected: Category::ALL.map(Category::id).join(", "),
-                    },
-                )
+                let value = Value::String(s).to_string();
+                let expected = Category::ALL.map(Category::id).join(", ");
+                f.fail("categories", Problem::Unknown { value, expected })
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let rules = f.strings("rules")?;
-    let reason = match f.optional("reason") {
-        None => String::new(),
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(f.fail("reason", Problem::IllTyped("a string or null"))),
-    };
-    let false_alarms = match f.map.get("falseAlarms") {
-        None => Vec::new(),
-        Some(raw) if raw.get() == "null" => Vec::new(),
-        Some(raw) => {
-            let fa_path = f.path("falseAlarms");
-            let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
-                (
-                    line_at(text, raw),
-                    fa_path.clone(),
-                    Problem::IllTyped("an array of {\"rule\", \"term\"} objects"),
-                )
-            })?;
-            let mut out = Vec::with_capacity(items.len());
-            for (j, item) in items.into_iter().enumerate() {
-                let item_path = format!("{fa_path}[{j}]");
-                let map = object(text, item, &item_path)?;
-                let a = Fields {
-                    text,
-                    map: &map,
-                    prefix: item_path,
-                };
-                out.push(FalseAlarm {
-                    rule: a.string("rule")?,
-                    term: a.string("term")?,
-                });
-            }
-            out
-        }
-    };
+    let reason = f.optional_string("reason")?;
+    let false_alarms = false_alarms(&f)?;
     Ok(Entry {
         at,
         context,
@@ -591,4 +558,161 @@ fn entry(text: &str, raw: &RawValue, path: String) -> Result<Entry, Fail> {
         reason,
         false_alarms,
     })
+}
+
+/// An entry's `falseAlarms`: absent or null means none.
+fn false_alarms(f: &Fields<'_, '_>) -> Result<Vec<FalseAlarm>, Fail> {
+    let raw = match f.map.get("falseAlarms") {
+        None => return Ok(Vec::new()),
+        Some(raw) if raw.get() == "null" => return Ok(Vec::new()),
+        Some(raw) => *raw,
+    };
+    let path = f.path("falseAlarms");
+    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
+        let expected = "an array of {\"rule\", \"term\"} objects";
+        (
+            f.src.line_of(raw),
+            path.clone(),
+            Problem::IllTyped(expected),
+        )
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for (j, item) in items.into_iter().enumerate() {
+        let item_path = format!("{path}[{j}]");
+        let map = f.src.object(item, &item_path)?;
+        let a = Fields {
+            src: f.src,
+            map: &map,
+            prefix: item_path,
+        };
+        out.push(FalseAlarm {
+            rule: a.string("rule")?,
+            term: a.string("term")?,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const GOOD: &str = r#"{"kind": "sotorko-activity", "version": 1, "exportedAt": "2026-11-30T10:00:00Z", "extensionVersion": "0.2.0",
+ "entries": [{"at": "2026-11-30T09:58:00Z", "context": "official", "page": {"id": "1000", "name": "DC Office"},
+   "surface": "post", "outcome": "held-edited", "categories": ["political"], "rules": ["political.party-campaign"],
+   "reason": "", "falseAlarms": [{"rule": "political.party-campaign", "term": "নৌকা"}]}]}"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse("f.json", text.as_bytes()) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn the_contract_example_parses() {
+        let export = parse("f.json", GOOD.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        let entry = &export.entries[0];
+        assert_eq!(entry.outcome, Outcome::HeldEdited);
+        assert_eq!(
+            entry.page.as_ref().map(|p| p.name.as_str()),
+            Some("DC Office")
+        );
+        assert_eq!(entry.false_alarms[0].term, "নৌকা");
+        // Milliseconds and offsets, as browsers and people write them.
+        let text = GOOD.replace("2026-11-30T09:58:00Z", "2026-11-30T15:58:00.123+06:00");
+        let export = parse("f.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            export.entries[0].at.to_rfc3339(),
+            "2026-11-30T09:58:00.123+00:00"
+        );
+    }
+
+    #[test]
+    fn optional_fields_may_be_absent_or_null() {
+        let text = GOOD
+            .replace(
+                r#""page": {"id": "1000", "name": "DC Office"}"#,
+                r#""page": null"#,
+            )
+            .replace(r#""reason": "", "#, "")
+            .replace(
+                r#""falseAlarms": [{"rule": "political.party-campaign", "term": "নৌকা"}]"#,
+                r#""falseAlarms": null"#,
+            );
+        let export = parse("f.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(export.entries[0].page, None);
+        assert!(export.entries[0].false_alarms.is_empty());
+    }
+
+    #[test]
+    fn problems_name_the_line_and_the_entry_field() {
+        let text = GOOD.replace(r#""outcome": "held-edited""#, r#""outcome": "sent""#);
+        assert_eq!(
+            problems(&text),
+            ["f.json: line 3: entries[0].outcome: unknown value \"sent\"; expected one of posted, held-edited, held-posted, held-cancelled"]
+        );
+        let text = GOOD.replace(r#""id": "1000""#, r#""id": 1000"#);
+        assert_eq!(
+            problems(&text),
+            ["f.json: line 2: entries[0].page.id: must be a string"]
+        );
+        let text = GOOD.replace(r#""term": "নৌকা""#, r#""word": "নৌকা""#);
+        assert_eq!(
+            problems(&text),
+            ["f.json: line 4: entries[0].falseAlarms[0]: missing field `term`"]
+        );
+        // A whole export on one line: still line 1, the path tells the entry.
+        let text = GOOD.replace('\n', " ").replace(
+            r#""at": "2026-11-30T09:58:00Z""#,
+            r#""at": "2026-11-31T09:58:00Z""#,
+        );
+        assert_eq!(problems(&text).len(), 1);
+        assert!(problems(&text)[0].starts_with(
+            "f.json: line 1: entries[0].at: \"2026-11-31T09:58:00Z\" is not a timestamp"
+        ));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed() {
+        let text = format!("\u{FEFF}{GOOD}");
+        assert!(parse("f.json", text.as_bytes()).is_ok());
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_give_an_export_or_named_problems(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Err(errors) = parse("f.json", &bytes) {
+                prop_assert!(!errors.is_empty());
+                for e in errors {
+                    prop_assert!(e.to_string().starts_with("f.json: "));
+                }
+            }
+        }
+
+        #[test]
+        fn any_json_in_any_field_gives_an_export_or_named_problems(
+            field in prop::sample::select(vec!["\"at\"", "\"context\"", "\"page\"", "\"surface\"", "\"outcome\"",
+                "\"categories\"", "\"rules\"", "\"reason\"", "\"falseAlarms\"", "\"id\"", "\"name\"", "\"rule\"",
+                "\"term\"", "\"kind\"", "\"version\"", "\"exportedAt\"", "\"entries\""]),
+            value in prop::sample::select(vec!["null", "1", "-0.5", "true", "\"\"", "\"x\"", "[]", "[1]", "[\"x\"]",
+                "{}", "{\"id\": \"1\"}", "\"2026-11-30T09:58:00Z\"", "[{}]", "[{\"rule\": \"r\", \"term\": 2}]"]),
+        ) {
+            // Replace the value after the first occurrence of the key.
+            let Some(start) = GOOD.find(&format!("{field}: ")) else { return Ok(()) };
+            let value_start = start + field.len() + 2;
+            let rest = &GOOD[value_start..];
+            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+            let _ = stream.next();
+            let len = stream.byte_offset();
+            let text = format!("{}{value}{}", &GOOD[..value_start], &rest[len..]);
+            if let Err(errors) = parse("f.json", text.as_bytes()) {
+                for e in errors {
+                    let s = e.to_string();
+                    prop_assert!(s.starts_with("f.json: line "), "{}", s);
+                }
+            }
+        }
+    }
 }
