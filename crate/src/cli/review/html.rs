@@ -7,6 +7,7 @@ use super::export::Outcome;
 use super::labels::{fill, Lang};
 use super::report::{Merged, PageRow, Review};
 use super::svg;
+use chrono::TimeDelta;
 use sotorko::Category;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -57,7 +58,7 @@ text.tick, text.axis { fill: var(--muted); }
 text.value { fill: #fff; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-td.pid { white-space: nowrap; overflow-wrap: normal; }
+td.pid, th.pid { white-space: nowrap; overflow-wrap: normal; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.bars th { font-weight: 400; width: 40%; }
 td.barcell { width: 50%; }
@@ -91,7 +92,7 @@ pub fn write(out: &mut impl Write, review: &Review, merged: &Merged, lang: Lang)
     );
     header(&mut h, lang, review, merged, &quarter);
     cards(&mut h, lang, review);
-    cadence(&mut h, lang, review);
+    cadence(&mut h, lang, review, merged);
     outcomes(&mut h, lang, review);
     categories(&mut h, lang, review);
     rules(&mut h, lang, review);
@@ -166,8 +167,14 @@ fn page_name(lang: Lang, page: &PageRow) -> (String, String) {
     }
 }
 
-fn cadence(h: &mut String, lang: Lang, review: &Review) {
+fn cadence(h: &mut String, lang: Lang, review: &Review, merged: &Merged) {
     let l = lang.labels();
+    // The part of the quarter the exports can speak for.
+    let from = review.quarter.start();
+    let to = merged.exported.map_or(review.quarter.end(), |(_, last)| {
+        last.min(review.quarter.end())
+    });
+    let window = (to > from).then_some((from, to));
     let _ = write!(
         h,
         "<section id=\"cadence\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n",
@@ -186,6 +193,18 @@ fn cadence(h: &mut String, lang: Lang, review: &Review) {
                 lang.num(page.posts),
             ],
         );
+        let silence = match (&page.id, window) {
+            (Some(_), Some((from, to))) => {
+                let gaps = page.silences(from, to);
+                let longest = gaps.first().map_or(0, |g| g.num_days());
+                let long = gaps.iter().filter(|g| **g > TimeDelta::days(4)).count();
+                format!(
+                    "<br>{}",
+                    fill(l.silence, &[lang.num(longest), lang.num(long)])
+                )
+            }
+            _ => String::new(),
+        };
         let chart = svg::weekly(
             lang,
             &review.weeks,
@@ -194,7 +213,7 @@ fn cadence(h: &mut String, lang: Lang, review: &Review) {
         );
         let _ = write!(
             h,
-            "<figure>\n<figcaption><span class=\"name\">{name}</span> <span class=\"id\">({id})</span><br>{caption}</figcaption>\n{chart}\n</figure>\n"
+            "<figure>\n<figcaption><span class=\"name\">{name}</span> <span class=\"id\">({id})</span><br>{caption}{silence}</figcaption>\n{chart}\n</figure>\n"
         );
     }
     h.push_str("</section>\n");
@@ -322,7 +341,11 @@ fn pages(h: &mut String, lang: Lang, review: &Review) {
     }
     h.push_str("<table>\n<thead><tr>");
     for (i, col) in l.page_columns.iter().enumerate() {
-        let class = if i >= 2 { " class=\"num\"" } else { "" };
+        let class = match i {
+            0 => "",
+            1 => " class=\"pid\"",
+            _ => " class=\"num\"",
+        };
         let _ = write!(h, "<th{class}>{col}</th>");
     }
     h.push_str("</tr></thead>\n<tbody>\n");

@@ -49,6 +49,8 @@ pub struct Labels {
     pub cadence_intro: &'static str,
     /// Under a page's chart: weeks at target, weeks, posts.
     pub cadence_caption: &'static str,
+    /// Under a page's chart: longest stretch without a post (days), stretches over 4 days.
+    pub silence: &'static str,
     /// A bar's tooltip: week, first day, last day, posts.
     pub week_bar: &'static str,
     /// The x axis.
@@ -114,8 +116,9 @@ const EN: Labels = Labels {
     card_anyway: "Posted anyway after a hold",
     card_false_alarms: "“Not a problem here” reports",
     cadence_heading: "Posts per week, per page",
-    cadence_intro: "The guideline asks that an office page be updated twice a week. The dashed line marks two posts: green bars met it, amber bars did not. The quarter's first and last weeks count only their days inside the quarter.",
+    cadence_intro: "The guideline asks that an office page be updated twice a week. The dashed line marks two posts: green bars met it, amber bars did not. The quarter's first and last weeks count only their days inside the quarter. Stretches without a post run from the quarter's start to its end, or to the latest export if that is earlier.",
     cadence_caption: "{} of {} weeks at the twice-weekly target · {} posts",
+    silence: "Longest stretch without a post: {} days · stretches of more than 4 days without a post: {}",
     week_bar: "Week {} ({} – {}): {} posts",
     week_axis: "ISO week",
     target: "2 a week",
@@ -162,8 +165,9 @@ const BN: Labels = Labels {
     card_anyway: "আটকানোর পরও “তবুও পোস্ট”",
     card_false_alarms: "“এখানে সমস্যা নেই” রিপোর্ট",
     cadence_heading: "প্রতি সপ্তাহে পোস্ট, পেজ অনুযায়ী",
-    cadence_intro: "নির্দেশিকা অনুযায়ী দাপ্তরিক পেজ সপ্তাহে দুবার হালনাগাদ করতে হয়। ড্যাশ রেখাটি দুটি পোস্ট নির্দেশ করে: সবুজ কলাম লক্ষ্য পূরণ করেছে, হলুদ কলাম করেনি। প্রান্তিকের প্রথম ও শেষ সপ্তাহে কেবল প্রান্তিকের ভেতরের দিনগুলো গণনা করা হয়েছে।",
+    cadence_intro: "নির্দেশিকা অনুযায়ী দাপ্তরিক পেজ সপ্তাহে দুবার হালনাগাদ করতে হয়। ড্যাশ রেখাটি দুটি পোস্ট নির্দেশ করে: সবুজ কলাম লক্ষ্য পূরণ করেছে, হলুদ কলাম করেনি। প্রান্তিকের প্রথম ও শেষ সপ্তাহে কেবল প্রান্তিকের ভেতরের দিনগুলো গণনা করা হয়েছে। পোস্টহীন সময় মাপা হয়েছে প্রান্তিকের শুরু থেকে শেষ পর্যন্ত, অথবা সর্বশেষ এক্সপোর্ট আগে হলে সে পর্যন্ত।",
     cadence_caption: "{1}টি সপ্তাহের মধ্যে {0}টিতে সপ্তাহে দুবারের লক্ষ্য পূরণ · {2}টি পোস্ট",
+    silence: "পোস্ট ছাড়া দীর্ঘতম সময়: {} দিন · ৪ দিনের বেশি পোস্টহীন সময়: {}বার",
     week_bar: "সপ্তাহ {} ({} – {}): {}টি পোস্ট",
     week_axis: "আইএসও সপ্তাহ",
     target: "সপ্তাহে ২",

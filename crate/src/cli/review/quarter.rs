@@ -1,6 +1,6 @@
 //! Calendar quarters (`2026Q4`) and the ISO 8601 weeks they touch, in UTC.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use std::fmt;
 use std::str::FromStr;
 
@@ -84,6 +84,17 @@ impl Quarter {
         next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
     }
 
+    /// The quarter's first instant (00:00 UTC on its first day).
+    pub fn start(self) -> DateTime<Utc> {
+        self.first_day().and_time(NaiveTime::MIN).and_utc()
+    }
+
+    /// The instant just after the quarter (00:00 UTC on the next quarter's first day).
+    pub fn end(self) -> DateTime<Utc> {
+        let next = self.last_day().succ_opt().unwrap_or(NaiveDate::MAX);
+        next.and_time(NaiveTime::MIN).and_utc()
+    }
+
     /// Whether a UTC instant falls in the quarter.
     pub fn contains(self, at: DateTime<Utc>) -> bool {
         Quarter::of(at) == self
@@ -159,6 +170,11 @@ mod tests {
         assert_eq!(q("2024Q1").last_day(), date(2024, 3, 31));
         assert_eq!(q("2026Q2").last_day(), date(2026, 6, 30));
         assert_eq!(q("2026Q3").first_day(), date(2026, 7, 1));
+        assert_eq!(
+            q("2026Q4").start().to_rfc3339(),
+            "2026-10-01T00:00:00+00:00"
+        );
+        assert_eq!(q("2026Q4").end().to_rfc3339(), "2027-01-01T00:00:00+00:00");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::export::{Entry, Export, FalseAlarm, Outcome};
 use super::quarter::{monday_of, IsoWeek, Quarter};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use sotorko::Category;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -100,6 +100,8 @@ pub struct PageRow {
     pub outcomes: [u64; 4],
     /// Entries per category, in [`Category::ALL`] order.
     pub by_category: [u64; 9],
+    /// When posts went out in the quarter, in time order.
+    pub post_times: Vec<DateTime<Utc>>,
 }
 
 impl PageRow {
@@ -111,6 +113,7 @@ impl PageRow {
             per_week: vec![0; weeks],
             outcomes: [0; 4],
             by_category: [0; 9],
+            post_times: Vec::new(),
         }
     }
 
@@ -127,6 +130,20 @@ impl PageRow {
     /// Entries with one of the three `held-*` outcomes.
     pub fn held(&self) -> u64 {
         self.outcomes[1..].iter().sum()
+    }
+
+    /// Stretches without a post between `from` and `to` (the part of the
+    /// quarter the exports cover): before the first post, between posts and
+    /// after the last, longest first.
+    pub fn silences(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<TimeDelta> {
+        let mut times: Vec<DateTime<Utc>> = self.post_times.clone();
+        times.sort_unstable();
+        let mut edges = vec![from];
+        edges.extend(times.into_iter().filter(|t| (from..to).contains(t)));
+        edges.push(to);
+        let mut gaps: Vec<TimeDelta> = edges.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable_by(|a, b| b.cmp(a));
+        gaps
     }
 
     /// Entries with one outcome.
@@ -252,6 +269,7 @@ fn count(row: &mut PageRow, e: &Entry, week: Option<usize>) {
     }
     if e.outcome.went_out() {
         row.posts += 1;
+        row.post_times.push(e.at);
         if let Some(n) = week.and_then(|w| row.per_week.get_mut(w)) {
             *n += 1;
         }
@@ -412,6 +430,26 @@ mod tests {
         let silent = &r.pages[1];
         assert_eq!((silent.id.as_deref(), silent.posts), (Some("2"), 0));
         assert_eq!(r.entries, 6);
+    }
+
+    #[test]
+    fn silences_run_from_the_window_start_through_each_post_to_its_end() {
+        let p = Some(("1", "A"));
+        let merged = merge(&[export(vec![
+            entry("2026-10-03T00:00:00Z", p, Outcome::Posted),
+            entry("2026-10-04T00:00:00Z", p, Outcome::HeldCancelled),
+            entry("2026-10-10T12:00:00Z", p, Outcome::HeldEdited),
+        ])]);
+        let quarter: Quarter = "2026Q4".parse().unwrap_or_else(|e| panic!("{e}"));
+        let r = review(&merged, quarter);
+        let days: Vec<i64> = r.pages[0]
+            .silences(quarter.start(), at("2026-10-20T00:00:00Z"))
+            .iter()
+            .map(|g| g.num_hours())
+            .collect();
+        // 1 Oct → 3 Oct (48 h), 3 Oct → 10 Oct 12:00 (180 h; the cancelled post is not one),
+        // 10 Oct 12:00 → 20 Oct (228 h); longest first.
+        assert_eq!(days, [228, 180, 48]);
     }
 
     #[test]
