@@ -106,6 +106,11 @@ impl Outcome {
         Outcome::HeldCancelled,
     ];
 
+    /// The outcome's place in [`Outcome::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The contract id, e.g. `held-edited`.
     pub fn id(self) -> &'static str {
         match self {
@@ -672,6 +677,13 @@ mod tests {
         assert!(problems(&text)[0].starts_with(
             "f.json: line 1: entries[0].at: \"2026-11-31T09:58:00Z\" is not a timestamp"
         ));
+    }
+
+    #[test]
+    fn outcome_index_is_its_place_in_all() {
+        for (i, o) in Outcome::ALL.into_iter().enumerate() {
+            assert_eq!(o.index(), i);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod svg;
 use super::input::read_bytes;
 use super::CliError;
 use clap::{Args, ValueEnum};
-use export::{ExportError, Location, Problem};
+use export::{ExportError, Problem};
 use labels::Lang;
 use quarter::Quarter;
 use std::io::Write;
@@ -133,7 +133,7 @@ fn read(path: &Path) -> Result<(String, Vec<u8>), ExportError> {
         Ok(bytes) => Ok((name, bytes)),
         Err(e) => Err(ExportError {
             file: name,
-            location: None::<Location>,
+            location: None,
             problem: Problem::Unreadable(e),
         }),
     }

@@ -148,8 +148,7 @@ impl PageRow {
 
     /// Entries with one outcome.
     pub fn outcome(&self, outcome: Outcome) -> u64 {
-        let i = Outcome::ALL.iter().position(|&o| o == outcome).unwrap_or(0);
-        self.outcomes[i]
+        self.outcomes.get(outcome.index()).copied().unwrap_or(0)
     }
 }
 
@@ -264,8 +263,8 @@ pub fn review(merged: &Merged, quarter: Quarter) -> Review {
 
 /// Adds one entry of the quarter to a row.
 fn count(row: &mut PageRow, e: &Entry, week: Option<usize>) {
-    if let Some(i) = Outcome::ALL.iter().position(|&o| o == e.outcome) {
-        row.outcomes[i] += 1;
+    if let Some(n) = row.outcomes.get_mut(e.outcome.index()) {
+        *n += 1;
     }
     if e.outcome.went_out() {
         row.posts += 1;
@@ -275,8 +274,12 @@ fn count(row: &mut PageRow, e: &Entry, week: Option<usize>) {
         }
     }
     for c in e.categories.iter().collect::<BTreeSet<_>>() {
-        if let Some(i) = Category::ALL.iter().position(|a| a == c) {
-            row.by_category[i] += 1;
+        if let Some(n) = Category::ALL
+            .iter()
+            .position(|a| a == c)
+            .and_then(|i| row.by_category.get_mut(i))
+        {
+            *n += 1;
         }
     }
 }
