@@ -1,4 +1,5 @@
-//! Command-line interface (design §3): `check`, `check --jsonl`, `rules list`, `rules lint`.
+//! Command-line interface (design §3): `check`, `check --jsonl`, `rules list`, `rules lint`,
+//! `review`.
 //!
 //! Exit codes: 0 when the check ran (with or without findings), 2 on bad
 //! input (unreadable file, invalid UTF-8, bad JSON line, invalid rule pack),
@@ -6,6 +7,7 @@
 
 mod check;
 mod input;
+mod review;
 mod rules_cmd;
 mod text;
 
@@ -30,6 +32,8 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Merge activity exports of many officials into one office report for a quarter.
+    Review(review::ReviewArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +101,7 @@ pub fn main() -> ExitCode {
             RulesCommand::List { rules } => rules_cmd::list(rules.as_deref()),
             RulesCommand::Lint { paths } => rules_cmd::lint(&paths),
         },
+        Command::Review(args) => review::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
