@@ -83,6 +83,9 @@ async function installRecorders(page) {
 async function keystrokeToUnderline(browser, server, size) {
   const page = await openFixture(browser, server, "/ministryofexample");
   await openPostDialog(page);
+  // As on Facebook, a long post scrolls inside the composer (the stand-in's dialog would otherwise
+  // grow past the window and put the typed words, and their underline, out of view).
+  await page.evaluate(() => Object.assign(document.querySelector('[role="dialog"] .fx-dialog-editor').style, { maxHeight: "360px", overflowY: "auto" }));
   const base = bangla(size);
   await page.insertText(base);
   await waitForCheck(page, "post", base.length, { timeout: 20_000 });
