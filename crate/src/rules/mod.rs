@@ -9,14 +9,24 @@
 mod ascii_boundaries;
 mod default_pack;
 mod keys;
+pub(crate) mod literals;
 mod load;
+mod parse;
 mod raw;
+mod regex;
+mod validate;
+pub(crate) mod verbs;
 
 #[cfg(test)]
+mod format_tests;
+#[cfg(test)]
 mod limit_tests;
+#[cfg(test)]
+mod load_tests;
 
 pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
-pub use load::{compile_regex, load, LoadOptions};
+pub use load::{load, LoadOptions};
+pub use regex::compile_regex;
 
 use crate::model::{Category, Context, Message, Severity};
 use crate::stance::Stance;
