@@ -5,6 +5,13 @@
 //!
 //! Loading never panics on a bad pack: every problem is collected as a
 //! [`Problem`] naming the file, the line, the rule id and what is wrong.
+//!
+//! `load` drives a load: `parse` reads each source (`raw` is its serde
+//! shape, `keys` names unknown keys), `validate` checks each rule and term
+//! list, `regex` checks and budgets regexes and compiles them as the engine
+//! does, `literals` finds the literals every match of a regex holds (the
+//! budget's and the engine prefilter's), `verbs` is the syntax of a verb
+//! entry. Nothing here depends on the engine; the engine depends on this.
 
 mod ascii_boundaries;
 mod default_pack;
@@ -24,7 +31,7 @@ mod limit_tests;
 #[cfg(test)]
 mod load_tests;
 
-pub use default_pack::{default_sources, DEFAULT_PACK_FILES};
+use default_pack::default_sources;
 pub use load::{load, LoadOptions};
 pub use regex::compile_regex;
 

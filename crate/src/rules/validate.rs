@@ -324,37 +324,9 @@ pub(super) fn validate_rule(
     let raw = spanned.get_ref();
     let before = rep.problems.len();
 
-    let id = match &raw.id {
-        Some(id) if valid_id(id.get_ref()) => id.get_ref().clone(),
-        Some(id) => {
-            rep.at(
-                Some(id.span().start),
-                Some(id.get_ref()),
-                "id may only use lower-case letters, digits, `.` and `-`",
-            );
-            id.get_ref().clone()
-        }
-        None => {
-            rep.at(Some(start), None, "missing `id`");
-            String::new()
-        }
-    };
+    let id = rule_id(raw, start, rep);
     let rid = (!id.is_empty()).then_some(id.as_str());
-
-    let category = match &raw.category {
-        Some(c) => match c.get_ref().parse::<Category>() {
-            Ok(c) => Some(c),
-            Err(e) => {
-                rep.at(Some(c.span().start), rid, e.to_string());
-                None
-            }
-        },
-        None => {
-            rep.at(Some(start), rid, "missing `category`");
-            None
-        }
-    };
-
+    let category = rule_category(raw, start, rid, rep);
     let clause = raw.clause.clone().unwrap_or_default();
     if clause.trim().is_empty() {
         rep.at(
@@ -363,49 +335,8 @@ pub(super) fn validate_rule(
             "missing `clause` (the guideline clause, e.g. \"2019 ১০-গ\")",
         );
     }
-
-    let mut severity = ContextSeverity::default();
-    match &raw.severity {
-        Some(s) => {
-            let offset = s.span().start;
-            for (ctx, value) in [
-                (crate::model::Context::Official, &s.get_ref().official),
-                (crate::model::Context::Personal, &s.get_ref().personal),
-            ] {
-                match value {
-                    Some(v) => match parse_level(v.get_ref()) {
-                        Ok(level) => severity.set(ctx, level),
-                        Err(e) => rep.at(Some(v.span().start), rid, format!("severity.{ctx}: {e}")),
-                    },
-                    None => rep.at(
-                        Some(offset),
-                        rid,
-                        format!("missing `severity.{ctx}` (block, warn, advise or off)"),
-                    ),
-                }
-            }
-        }
-        None => rep.at(
-            Some(start),
-            rid,
-            "missing `severity` (e.g. severity = { official = \"warn\", personal = \"advise\" })",
-        ),
-    }
-
-    let mut message = Message {
-        en: String::new(),
-        bn: String::new(),
-    };
-    if let Some(m) = &raw.message {
-        message.en = m.en.clone().unwrap_or_default();
-        message.bn = m.bn.clone().unwrap_or_default();
-    }
-    if message.en.trim().is_empty() {
-        rep.at(Some(start), rid, "missing `message.en`");
-    }
-    if message.bn.trim().is_empty() {
-        rep.at(Some(start), rid, "missing `message.bn`");
-    }
+    let severity = rule_severity(raw, start, rid, rep);
+    let message = rule_message(raw, start, rid, rep);
 
     let terms = match &raw.terms {
         Some(t) => {
@@ -440,119 +371,13 @@ pub(super) fn validate_rule(
     let regexes = check_regexes(&raw.regex, rep, rid, trusted, "regex");
     let model = model_classes(&raw.model, rep, rid, "model");
 
-    let mut near = Vec::new();
-    let mut extra_except = Vec::new();
-    let mut extra_except_within = Vec::new();
-    for (i, n) in raw.near.iter().enumerate() {
-        let offset = Some(n.span().start);
-        let RawNear {
-            a,
-            b,
-            within,
-            scope,
-            except: near_except,
-            except_within: near_except_within,
-        } = n.get_ref();
-        if let Some(x) = near_except {
-            extra_except.push(x);
-        }
-        if let Some(x) = near_except_within {
-            extra_except_within.push(x);
-        }
-        let what_a = format!("near[{i}].a");
-        let what_b = format!("near[{i}].b");
-        let a_terms = a
-            .as_ref()
-            .map(|l| term_list(l, sets, rep, rid, &what_a, true))
-            .unwrap_or_default();
-        let b_terms = b
-            .as_ref()
-            .map(|l| term_list(l, sets, rep, rid, &what_b, true))
-            .unwrap_or_default();
-        let no_regex: &[toml::Spanned<String>] = &[];
-        let a_raw_regex = a.as_ref().map_or(no_regex, |l| l.regex.as_slice());
-        let b_raw_regex = b.as_ref().map_or(no_regex, |l| l.regex.as_slice());
-        let a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
-        let b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
-        let no_model: &[toml::Spanned<String>] = &[];
-        let a_model = model_classes(
-            a.as_ref().map_or(no_model, |l| l.model.as_slice()),
-            rep,
-            rid,
-            &format!("{what_a}.model"),
-        );
-        let b_model = model_classes(
-            b.as_ref().map_or(no_model, |l| l.model.as_slice()),
-            rep,
-            rid,
-            &format!("{what_b}.model"),
-        );
-        if a_terms.is_empty() && a_raw_regex.is_empty() && a_model.is_empty() {
-            rep.at(offset, rid, format!("{what_a} is missing or empty"));
-        }
-        if b_terms.is_empty() && b_raw_regex.is_empty() && b_model.is_empty() {
-            rep.at(offset, rid, format!("{what_b} is missing or empty"));
-        }
-        let within = match within {
-            None => DEFAULT_WITHIN,
-            Some(w) => match u32::try_from(*w.get_ref()) {
-                Ok(v) if WITHIN_RANGE.contains(&v) => v,
-                _ => {
-                    rep.at(
-                        Some(w.span().start),
-                        rid,
-                        format!("near[{i}].within is {}; it must be 1 to 50", w.get_ref()),
-                    );
-                    DEFAULT_WITHIN
-                }
-            },
-        };
-        let same_clause = match scope.as_ref().map(|s| s.get_ref().as_str()) {
-            None | Some("words") => false,
-            Some("clause") => true,
-            Some(other) => {
-                rep.at(
-                    scope.as_ref().map(|s| s.span().start),
-                    rid,
-                    format!("near[{i}].scope is `{other}`; expected `clause` or `words`"),
-                );
-                false
-            }
-        };
-        near.push(Near {
-            a: a_terms,
-            a_regex,
-            b: b_terms,
-            b_regex,
-            a_model,
-            b_model,
-            within,
-            same_clause,
-        });
-    }
-
-    let mut except = Terms::default();
-    for list in raw.except.iter().chain(extra_except) {
-        except.extend_unique(&term_list(list.get_ref(), sets, rep, rid, "except", false));
-    }
-    let mut except_within = 0;
-    for w in raw.except_within.iter().chain(extra_except_within) {
-        match u32::try_from(*w.get_ref()) {
-            Ok(v) if v <= *WITHIN_RANGE.end() => except_within = except_within.max(v),
-            _ => rep.at(
-                Some(w.span().start),
-                rid,
-                format!("except_within is {}; it must be 0 to 50", w.get_ref()),
-            ),
-        }
-    }
-    if except_within > 0 && except.is_empty() {
-        rep.at(
-            Some(start),
-            rid,
-            "`except_within` is set but `except` is empty",
-        );
-    }
+    let near: Vec<Near> = raw
+        .near
+        .iter()
+        .enumerate()
+        .map(|(i, n)| near_matcher(i, n, sets, rep, rid, trusted))
+        .collect();
+    let (except, except_within) = rule_except(raw, start, sets, rep, rid);
 
     if raw.terms.is_none() && raw.regex.is_empty() && raw.model.is_empty() && raw.near.is_empty() {
         rep.at(
@@ -561,31 +386,7 @@ pub(super) fn validate_rule(
             "no matchers: give at least one of `terms`, `regex`, `model` or `near`",
         );
     }
-
-    let examples = match &raw.examples {
-        Some(e) => {
-            let ex = e.get_ref();
-            if ex.flag.is_empty() {
-                rep.at(
-                    Some(e.span().start),
-                    rid,
-                    "`examples.flag` is empty; give at least one sentence the rule must flag",
-                );
-            }
-            Examples {
-                flag: ex.flag.clone(),
-                pass: ex.pass.clone(),
-            }
-        }
-        None => {
-            rep.at(
-                Some(start),
-                rid,
-                "missing `[rule.examples]` with at least one `flag` sentence",
-            );
-            Examples::default()
-        }
-    };
+    let examples = rule_examples(raw, start, rid, rep);
 
     let rule = Rule {
         id: id.clone(),
@@ -614,6 +415,270 @@ pub(super) fn validate_rule(
         );
     }
     (rep.problems.len() == before).then_some(rule)
+}
+
+/// The rule's `id` (empty when missing; an invalid one is kept, and reported).
+fn rule_id(raw: &RawRule, start: usize, rep: &mut Reporter<'_>) -> String {
+    match &raw.id {
+        Some(id) if valid_id(id.get_ref()) => id.get_ref().clone(),
+        Some(id) => {
+            rep.at(
+                Some(id.span().start),
+                Some(id.get_ref()),
+                "id may only use lower-case letters, digits, `.` and `-`",
+            );
+            id.get_ref().clone()
+        }
+        None => {
+            rep.at(Some(start), None, "missing `id`");
+            String::new()
+        }
+    }
+}
+
+/// The rule's `category`, if it names a known one.
+fn rule_category(
+    raw: &RawRule,
+    start: usize,
+    rid: Option<&str>,
+    rep: &mut Reporter<'_>,
+) -> Option<Category> {
+    match &raw.category {
+        Some(c) => match c.get_ref().parse::<Category>() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                rep.at(Some(c.span().start), rid, e.to_string());
+                None
+            }
+        },
+        None => {
+            rep.at(Some(start), rid, "missing `category`");
+            None
+        }
+    }
+}
+
+/// The rule's `severity` in each context (both are required).
+fn rule_severity(
+    raw: &RawRule,
+    start: usize,
+    rid: Option<&str>,
+    rep: &mut Reporter<'_>,
+) -> ContextSeverity {
+    let mut severity = ContextSeverity::default();
+    match &raw.severity {
+        Some(s) => {
+            let offset = s.span().start;
+            for (ctx, value) in [
+                (crate::model::Context::Official, &s.get_ref().official),
+                (crate::model::Context::Personal, &s.get_ref().personal),
+            ] {
+                match value {
+                    Some(v) => match parse_level(v.get_ref()) {
+                        Ok(level) => severity.set(ctx, level),
+                        Err(e) => rep.at(Some(v.span().start), rid, format!("severity.{ctx}: {e}")),
+                    },
+                    None => rep.at(
+                        Some(offset),
+                        rid,
+                        format!("missing `severity.{ctx}` (block, warn, advise or off)"),
+                    ),
+                }
+            }
+        }
+        None => rep.at(
+            Some(start),
+            rid,
+            "missing `severity` (e.g. severity = { official = \"warn\", personal = \"advise\" })",
+        ),
+    }
+    severity
+}
+
+/// The rule's `message` in English and Bangla (both are required).
+fn rule_message(raw: &RawRule, start: usize, rid: Option<&str>, rep: &mut Reporter<'_>) -> Message {
+    let mut message = Message {
+        en: String::new(),
+        bn: String::new(),
+    };
+    if let Some(m) = &raw.message {
+        message.en = m.en.clone().unwrap_or_default();
+        message.bn = m.bn.clone().unwrap_or_default();
+    }
+    if message.en.trim().is_empty() {
+        rep.at(Some(start), rid, "missing `message.en`");
+    }
+    if message.bn.trim().is_empty() {
+        rep.at(Some(start), rid, "missing `message.bn`");
+    }
+    message
+}
+
+/// One `[[rule.near]]` matcher: its two sides (terms, regexes, model
+/// classes; neither may be empty), `within` and `scope`. Its own `except`
+/// lists are read with the rule's (see [`rule_except`]).
+fn near_matcher(
+    i: usize,
+    n: &toml::Spanned<RawNear>,
+    sets: &SetLookup<'_>,
+    rep: &mut Reporter<'_>,
+    rid: Option<&str>,
+    trusted: bool,
+) -> Near {
+    let offset = Some(n.span().start);
+    let RawNear {
+        a,
+        b,
+        within,
+        scope,
+        ..
+    } = n.get_ref();
+    let what_a = format!("near[{i}].a");
+    let what_b = format!("near[{i}].b");
+    let a_terms = a
+        .as_ref()
+        .map(|l| term_list(l, sets, rep, rid, &what_a, true))
+        .unwrap_or_default();
+    let b_terms = b
+        .as_ref()
+        .map(|l| term_list(l, sets, rep, rid, &what_b, true))
+        .unwrap_or_default();
+    let no_regex: &[toml::Spanned<String>] = &[];
+    let a_raw_regex = a.as_ref().map_or(no_regex, |l| l.regex.as_slice());
+    let b_raw_regex = b.as_ref().map_or(no_regex, |l| l.regex.as_slice());
+    let a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
+    let b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
+    let no_model: &[toml::Spanned<String>] = &[];
+    let a_model = model_classes(
+        a.as_ref().map_or(no_model, |l| l.model.as_slice()),
+        rep,
+        rid,
+        &format!("{what_a}.model"),
+    );
+    let b_model = model_classes(
+        b.as_ref().map_or(no_model, |l| l.model.as_slice()),
+        rep,
+        rid,
+        &format!("{what_b}.model"),
+    );
+    if a_terms.is_empty() && a_raw_regex.is_empty() && a_model.is_empty() {
+        rep.at(offset, rid, format!("{what_a} is missing or empty"));
+    }
+    if b_terms.is_empty() && b_raw_regex.is_empty() && b_model.is_empty() {
+        rep.at(offset, rid, format!("{what_b} is missing or empty"));
+    }
+    let within = match within {
+        None => DEFAULT_WITHIN,
+        Some(w) => match u32::try_from(*w.get_ref()) {
+            Ok(v) if WITHIN_RANGE.contains(&v) => v,
+            _ => {
+                rep.at(
+                    Some(w.span().start),
+                    rid,
+                    format!("near[{i}].within is {}; it must be 1 to 50", w.get_ref()),
+                );
+                DEFAULT_WITHIN
+            }
+        },
+    };
+    let same_clause = match scope.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("words") => false,
+        Some("clause") => true,
+        Some(other) => {
+            rep.at(
+                scope.as_ref().map(|s| s.span().start),
+                rid,
+                format!("near[{i}].scope is `{other}`; expected `clause` or `words`"),
+            );
+            false
+        }
+    };
+    Near {
+        a: a_terms,
+        a_regex,
+        b: b_terms,
+        b_regex,
+        a_model,
+        b_model,
+        within,
+        same_clause,
+    }
+}
+
+/// The rule's `except` terms and `except_within` distance, with those given
+/// in its `near` matchers (they apply to the whole rule).
+fn rule_except(
+    raw: &RawRule,
+    start: usize,
+    sets: &SetLookup<'_>,
+    rep: &mut Reporter<'_>,
+    rid: Option<&str>,
+) -> (Terms, u32) {
+    let near = raw.near.iter().map(|n| n.get_ref());
+    let lists = raw
+        .except
+        .iter()
+        .chain(near.clone().filter_map(|n| n.except.as_ref()));
+    let mut except = Terms::default();
+    for list in lists {
+        except.extend_unique(&term_list(list.get_ref(), sets, rep, rid, "except", false));
+    }
+    let mut except_within = 0;
+    for w in raw
+        .except_within
+        .iter()
+        .chain(near.filter_map(|n| n.except_within.as_ref()))
+    {
+        match u32::try_from(*w.get_ref()) {
+            Ok(v) if v <= *WITHIN_RANGE.end() => except_within = except_within.max(v),
+            _ => rep.at(
+                Some(w.span().start),
+                rid,
+                format!("except_within is {}; it must be 0 to 50", w.get_ref()),
+            ),
+        }
+    }
+    if except_within > 0 && except.is_empty() {
+        rep.at(
+            Some(start),
+            rid,
+            "`except_within` is set but `except` is empty",
+        );
+    }
+    (except, except_within)
+}
+
+/// The rule's `[rule.examples]` (at least one `flag` sentence).
+fn rule_examples(
+    raw: &RawRule,
+    start: usize,
+    rid: Option<&str>,
+    rep: &mut Reporter<'_>,
+) -> Examples {
+    match &raw.examples {
+        Some(e) => {
+            let ex = e.get_ref();
+            if ex.flag.is_empty() {
+                rep.at(
+                    Some(e.span().start),
+                    rid,
+                    "`examples.flag` is empty; give at least one sentence the rule must flag",
+                );
+            }
+            Examples {
+                flag: ex.flag.clone(),
+                pass: ex.pass.clone(),
+            }
+        }
+        None => {
+            rep.at(
+                Some(start),
+                rid,
+                "missing `[rule.examples]` with at least one `flag` sentence",
+            );
+            Examples::default()
+        }
+    }
 }
 
 /// Reads a list of stance classes of the model (`derogatory`, `violent`,
