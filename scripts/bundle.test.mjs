@@ -9,7 +9,7 @@ import { bundleContentScript } from "./bundle.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** What only a test build may contain: attributes that tell the page what was found, an open UI root. */
-const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", 'return "open"', "__SOTORKO_TEST_HOOKS__"];
+const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", "data-test-text", 'return "open"', "__SOTORKO_TEST_HOOKS__"];
 
 function assertNoHooks(code, where) {
   for (const marker of HOOK_MARKERS) assert.ok(!code.includes(marker), `${where} contains the test hook ${marker}`);

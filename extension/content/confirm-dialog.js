@@ -8,7 +8,7 @@
  * scripts made (`event.isTrusted`), and the reason is only what the official
  * typed (see {@link trackTypedValue}).
  */
-import { el } from "./ui-host.js";
+import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
 import { renderFinding } from "./finding-view.js";
 
@@ -30,9 +30,7 @@ export function isReasonAcceptable(reason) {
 export function trackTypedValue(field) {
   let accepted = field.value;
   let pending = null;
-  field.addEventListener("beforeinput", (event) => {
-    // Not for the page's listeners further up.
-    event.stopPropagation();
+  onUiEvent(field, "beforeinput", (event) => {
     if (!event.isTrusted) {
       pending = null;
       return;
@@ -41,8 +39,7 @@ export function trackTypedValue(field) {
     const end = field.selectionEnd ?? start;
     pending = { type: event.inputType, data: event.data, before: field.value, start, end };
   });
-  field.addEventListener("input", (event) => {
-    event.stopPropagation();
+  onUiEvent(field, "input", (event) => {
     const announced = pending;
     pending = null;
     const ok =
@@ -155,8 +152,6 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
 
   const focusables = () => [...dialog.querySelectorAll("button:not([disabled]), textarea, [tabindex='0']")];
   const onKeyDown = (event) => {
-    // Keys typed in the dialog are the dialog's alone.
-    event.stopPropagation();
     if (!event.isTrusted) {
       event.preventDefault();
       return;
@@ -174,7 +169,7 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
       items[next].focus();
     }
   };
-  backdrop.addEventListener("keydown", onKeyDown);
+  onUiEvent(backdrop, "keydown", onKeyDown);
   // Focus must not leave the dialog while it is open.
   const host = root.host;
   const onFocusIn = (event) => {

@@ -1,84 +1,72 @@
 /**
- * Underlines findings without touching the editor's DOM.
+ * Underlines findings without touching the editor's DOM and without telling
+ * the page what was found.
  *
- * With the CSS Custom Highlight API (Chromium 105+, Firefox 140+) each
- * severity is one named highlight in `CSS.highlights` (`sotorko-block`,
- * `sotorko-warn`, `sotorko-advise`), styled by `::highlight()` rules added to
- * the document. Without it, underline boxes are drawn from
- * `Range.getClientRects()` in the shadow root's overlay layer.
- * Highlights have no events, so hover and caret hit-testing live here too.
+ * Every underline is drawn in the overlay layer of Sotorko's CLOSED shadow
+ * root: one mark per finding, one box per line of it, placed at the client
+ * rects of the finding's DOM range (contenteditable composers) or of a mirror
+ * (textarea, textarea-geometry.js). Nothing goes into the page's DOM or into
+ * a per-document registry such as `CSS.highlights` (which the page's own
+ * scripts can read: docs/architecture.md, "Security model").
+ *
+ * The boxes are kept in step with the text: a redraw (at most one per
+ * animation frame) follows input, scrolling (any scroller, captured at the
+ * window), window resizes, the composer's size changes (ResizeObserver),
+ * web-font loads, and a light periodic check for layout moves that fire no
+ * event. A redraw measures first and touches the layer only when a box moved.
+ * Each box is clipped to the composer's scrolling ancestors and dropped where
+ * something of the page covers the text. Highlights have no events, so hover
+ * and caret hit-testing live here too.
  */
-import { HIGHLIGHT_CSS } from "./ui-styles.js";
-import { addStyles, el } from "./ui-host.js";
-import { SEVERITIES } from "../shared/messages.js";
+import { el } from "./ui-host.js";
 import { textareaSpanRects } from "./textarea-geometry.js";
+import { describeUnderlineForTests } from "./test-hooks.js";
+import { record } from "./perf-stats.js";
 
-/** The highlight name for a severity. */
-export const highlightName = (severity) => `sotorko-${severity}`;
+/** While underlines are shown, how often layout is re-checked for moves that fire no event (ms). */
+export const LAYOUT_CHECK_MS = 400;
 
-/** True when this context can use the CSS Custom Highlight API. */
-export function canUseHighlightApi(win = globalThis) {
-  try {
-    return typeof win.Highlight === "function" && Boolean(win.CSS?.highlights) && typeof win.CSS.highlights.set === "function";
-  } catch {
-    return false;
-  }
-}
+/** Boxes checked for being covered by the page (one hit test each) per redraw; the rest are drawn. */
+const MAX_OCCLUSION_TESTS = 200;
 
 export class Highlighter {
   /**
-   * `getOverlayLayer()` returns the shadow-root element overlay boxes go in
-   * (created lazily). `useHighlightApi` may be forced for tests.
+   * `getOverlayLayer()` returns the shadow-root element the marks go in
+   * (created lazily).
    */
-  constructor({ doc = document, getOverlayLayer, useHighlightApi = canUseHighlightApi(doc.defaultView ?? globalThis) }) {
+  constructor({ doc = document, getOverlayLayer }) {
     this.doc = doc;
     this.getOverlayLayer = getOverlayLayer;
-    this.mode = useHighlightApi ? "highlight-api" : "overlay";
-    /** composerId → { el, entries: [{ finding, range }] } */
+    this.mode = "overlay";
+    /** composerId → { el, entries: [{ finding, range, rects, mark }], snapshot, textarea, clippers } */
     this.byComposer = new Map();
-    this.highlights = null;
-    this.styleSheet = null;
     this.frame = 0;
-    {
-      // Overlay boxes (all findings without the Highlight API; textarea findings always).
-      const reposition = () => this.scheduleReposition();
-      doc.defaultView?.addEventListener("scroll", reposition, { capture: true, passive: true });
-      doc.defaultView?.addEventListener("resize", reposition, { passive: true });
-      this.resizeObserver = typeof ResizeObserver === "function" ? new ResizeObserver(reposition) : null;
-    }
-  }
-
-  /** Adds the `::highlight()` rules to the page, again if the page replaced its adopted sheets. */
-  ensureStyles() {
-    if (this.styleSheet && Array.from(this.doc.adoptedStyleSheets ?? []).includes(this.styleSheet)) return;
-    if (this.styleSheet === false) return; // a <style> element was used: it stays in <head>
-    const added = addStyles(this.doc, HIGHLIGHT_CSS, this.doc);
-    this.styleSheet = added.sheet ?? false;
-  }
-
-  ensureHighlightApi() {
-    this.ensureStyles();
-    if (this.highlights) return;
-    const win = this.doc.defaultView ?? globalThis;
-    this.highlights = {};
-    for (const severity of SEVERITIES) {
-      const highlight = new win.Highlight();
-      // Block drawn above warn above advise where they overlap.
-      highlight.priority = { block: 3, warn: 2, advise: 1 }[severity];
-      this.highlights[severity] = highlight;
-      win.CSS.highlights.set(highlightName(severity), highlight);
-    }
+    this.timer = 0;
+    /** Marks must be rebuilt (the findings changed). */
+    this.dirty = false;
+    /** What is drawn: a string of every box, to skip redraws that would change nothing. */
+    this.signature = "";
+    /** The boxes drawn: `[{ id, finding, rect }]`, for hit-testing what the official sees. */
+    this.drawn = [];
+    const win = doc.defaultView;
+    const reposition = () => this.scheduleReposition();
+    win?.addEventListener("scroll", reposition, { capture: true, passive: true });
+    win?.addEventListener("resize", reposition, { passive: true });
+    // Typing moves the text before the next check arrives.
+    doc.addEventListener?.("input", (event) => this.onInput(event), { capture: true, passive: true });
+    doc.fonts?.addEventListener?.("loadingdone", reposition);
+    this.resizeObserver = typeof ResizeObserver === "function" ? new ResizeObserver(reposition) : null;
   }
 
   /** Underlines `findings` (engine findings with start_utf16/end_utf16) of one composer, using `snapshot` for DOM positions. */
   set(composer, snapshot, findings) {
-    // No DOM ranges inside a textarea: overlay boxes measured on a mirror (textarea-geometry.js).
+    // No DOM ranges inside a textarea: boxes measured on a mirror (textarea-geometry.js).
     const textarea = composer.el.nodeName === "TEXTAREA";
     const entries = textarea ? findings.map((finding) => ({ finding, range: null, rects: [] })) : this.rangeEntries(snapshot, findings);
     const previous = this.byComposer.get(composer.id);
-    this.byComposer.set(composer.id, { el: composer.el, entries, snapshot, textarea });
+    this.byComposer.set(composer.id, { el: composer.el, entries, snapshot, textarea, clippers: previous?.el === composer.el ? previous.clippers : null });
     if (this.resizeObserver && previous?.el !== composer.el) this.resizeObserver.observe(composer.el);
-    this.render(); // also schedules the overlay redraw
+    this.changed();
   }
 
   /** `[{ finding, range }]` for the findings whose span maps to the editor's DOM. */
@@ -103,13 +91,14 @@ export class Highlighter {
   clear(composer) {
     const had = this.byComposer.delete(composer.id);
     this.resizeObserver?.unobserve(composer.el);
-    if (had) this.render();
+    if (had) this.changed();
   }
 
   /** Removes everything (e.g. when Sotorko is switched off for the tab). */
   clearAll() {
+    for (const { el: editor } of this.byComposer.values()) this.resizeObserver?.unobserve(editor);
     this.byComposer.clear();
-    this.render();
+    this.changed();
   }
 
   /** `[{ finding, range }]` for a composer. */
@@ -117,26 +106,43 @@ export class Highlighter {
     return this.byComposer.get(composer.id)?.entries ?? [];
   }
 
-  render() {
-    if (this.mode === "highlight-api") {
-      const any = [...this.byComposer.values()].some((c) => !c.textarea && c.entries.length > 0);
-      if (any || this.highlights) {
-        this.ensureHighlightApi();
-        for (const severity of SEVERITIES) this.highlights[severity].clear();
-        for (const { entries } of this.byComposer.values()) {
-          for (const { finding, range } of entries) if (range) this.highlights[finding.severity]?.add(range);
-        }
+  changed() {
+    this.dirty = true;
+    this.scheduleReposition();
+    this.watchLayout();
+  }
+
+  onInput(event) {
+    if (this.byComposer.size === 0) return;
+    for (const { el: editor } of this.byComposer.values()) {
+      if (editor === event.target || editor.contains?.(event.target)) {
+        this.scheduleReposition();
+        return;
       }
     }
-    this.scheduleReposition(); // overlay boxes: textarea findings in every mode
+  }
+
+  /** The periodic check runs only while there is something to keep in step. */
+  watchLayout() {
+    const win = this.doc.defaultView;
+    if (!win?.setInterval) return;
+    const any = [...this.byComposer.values()].some((c) => c.entries.length > 0);
+    if (any && !this.timer) this.timer = win.setInterval(() => this.scheduleReposition(), LAYOUT_CHECK_MS);
+    else if (!any && this.timer) {
+      win.clearInterval(this.timer);
+      this.timer = 0;
+    }
   }
 
   scheduleReposition() {
     if (this.frame) return;
+    if (!this.dirty && this.byComposer.size === 0 && this.drawn.length === 0) return;
     const win = this.doc.defaultView ?? globalThis;
     this.frame = win.requestAnimationFrame(() => {
       this.frame = 0;
+      const t0 = performance.now();
       this.drawOverlay();
+      record("underline-draw", performance.now() - t0);
     });
   }
 
@@ -145,44 +151,113 @@ export class Highlighter {
     return entry.range ? [...entry.range.getClientRects()] : entry.rects ?? [];
   }
 
+  /** The elements whose box clips the editor's text: the editor and its scrolling ancestors (cached per composer). */
+  clippersOf(data) {
+    if (data.clippers) return data.clippers;
+    const win = this.doc.defaultView;
+    const list = [data.el];
+    for (let node = data.el.parentElement; node && node !== this.doc.documentElement && node !== this.doc.body; node = node.parentElement) {
+      const cs = win?.getComputedStyle?.(node);
+      if (cs && (cs.overflowX !== "visible" || cs.overflowY !== "visible")) list.push(node);
+    }
+    data.clippers = list;
+    return list;
+  }
+
+  /** The visible area of the editor's text: its box ∩ its scrolling ancestors' ∩ the viewport. */
+  clipRect(data) {
+    const win = this.doc.defaultView;
+    let clip = { left: 0, top: 0, right: win?.innerWidth ?? Infinity, bottom: win?.innerHeight ?? Infinity };
+    for (const node of this.clippersOf(data)) {
+      const r = node.getBoundingClientRect();
+      clip = { left: Math.max(clip.left, r.left ?? -Infinity), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right ?? Infinity), bottom: Math.min(clip.bottom, r.bottom) };
+    }
+    return clip;
+  }
+
+  /** True when the page shows something else than the editor at (x, y) (a menu, a dialog over it). */
+  covered(editor, x, y) {
+    if (typeof this.doc.elementFromPoint !== "function") return false;
+    const hit = this.doc.elementFromPoint(x, y);
+    if (!hit) return true; // off-screen
+    if (hit === editor || editor.contains(hit)) return false;
+    // Sotorko's own UI (the panel, the dialog) sits above the underlines in the same root.
+    return !hit.hasAttribute?.("data-sotorko-host");
+  }
+
+  /** Measures every finding's visible boxes; redraws the layer when they changed. */
   drawOverlay() {
-    const needed = this.mode === "overlay" || [...this.byComposer.values()].some((c) => c.textarea);
-    if (!needed && !this.overlayDrawn) return;
+    if (!this.dirty && this.byComposer.size === 0 && this.drawn.length === 0) return;
     const layer = this.getOverlayLayer();
     if (!layer) return;
-    const boxes = [];
-    for (const data of this.byComposer.values()) {
+    const doc = layer.ownerDocument;
+    if (this.dirty) {
+      const marks = [];
+      for (const data of this.byComposer.values()) {
+        for (const entry of data.entries) {
+          entry.mark = el(doc, "div", { class: "s-mark", "data-severity": entry.finding.severity });
+          describeUnderlineForTests(entry.mark, entry, data.el);
+          marks.push(entry.mark);
+        }
+      }
+      layer.replaceChildren(...marks);
+      this.dirty = false;
+      this.signature = null;
+    }
+    const placed = [];
+    let tests = 0;
+    for (const [id, data] of this.byComposer) {
       const { el: editor, entries } = data;
-      if (!editor.isConnected) continue;
-      if (this.mode !== "overlay" && !data.textarea) continue;
+      if (!editor.isConnected) {
+        for (const entry of entries) placed.push({ id, entry, boxes: [] });
+        continue;
+      }
       if (data.textarea) {
         const measured = textareaSpanRects(editor, entries.map((e) => ({ start: e.finding.start_utf16, end: e.finding.end_utf16, entry: e })), layer);
         for (const { span, rects } of measured) span.entry.rects = rects;
       }
-      const clip = editor.getBoundingClientRect();
+      const clip = this.clipRect(data);
       for (const entry of entries) {
-        const { finding } = entry;
+        const boxes = [];
         for (const r of this.rectsOf(entry)) {
-          if (r.width === 0 || r.bottom < clip.top || r.top > clip.bottom) continue;
-          const box = el(layer.ownerDocument, "div", { class: "s-line", "data-severity": finding.severity, "data-rule": finding.rule });
-          // CSSOM, not a style attribute: a page CSP without 'unsafe-inline' styles cannot block it.
-          Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
-          boxes.push(box);
+          if (r.width === 0) continue;
+          const left = Math.max(r.left, clip.left);
+          const right = Math.min(r.right ?? r.left + r.width, clip.right);
+          const top = Math.max(r.top, clip.top);
+          const bottom = Math.min(r.bottom, clip.bottom);
+          if (right - left < 1 || bottom - top < 1) continue;
+          if (tests++ < MAX_OCCLUSION_TESTS && this.covered(editor, (left + right) / 2, (top + bottom) / 2)) continue;
+          boxes.push({ left, top, width: right - left, height: bottom - top, right, bottom });
         }
+        placed.push({ id, entry, boxes });
       }
     }
-    layer.replaceChildren(...boxes);
-    this.overlayDrawn = boxes.length > 0;
+    const signature = placed.map(({ boxes }) => boxes.map((b) => `${Math.round(b.left * 10)},${Math.round(b.top * 10)},${Math.round(b.width * 10)},${Math.round(b.height * 10)}`).join(";")).join("|");
+    this.drawn = placed.flatMap(({ id, entry, boxes }) => boxes.map((rect) => ({ id, finding: entry.finding, rect })));
+    if (signature === this.signature) return;
+    this.signature = signature;
+    for (const { entry, boxes } of placed) {
+      const mark = entry.mark;
+      if (!mark) continue;
+      const lines = [...(mark.children ?? [])];
+      while (lines.length > boxes.length) lines.pop().remove();
+      while (lines.length < boxes.length) {
+        const line = el(doc, "div", { class: "s-line" });
+        mark.append(line);
+        lines.push(line);
+      }
+      boxes.forEach((b, i) => {
+        // CSSOM, not a style attribute: a page CSP without 'unsafe-inline' styles cannot block it.
+        Object.assign(lines[i].style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
+      });
+    }
   }
 
   /** The finding under viewport point (x, y) in any composer, or null: `{ composer id, finding, rect }`. */
   findingAtPoint(x, y) {
-    for (const [id, { entries }] of this.byComposer) {
-      for (const entry of entries) {
-        for (const r of this.rectsOf(entry)) {
-          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { id, finding: entry.finding, rect: r };
-        }
-      }
+    for (const hit of this.drawn) {
+      const r = hit.rect;
+      if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return hit;
     }
     return null;
   }

@@ -19,7 +19,7 @@ import { openConfirmDialog } from "./confirm-dialog.js";
 import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
-import { ensureUiHost, el } from "./ui-host.js";
+import { ensureUiHost, el, installUiEventShield } from "./ui-host.js";
 import { markCheckForTests } from "./test-hooks.js";
 import { countBySeverity } from "./finding-view.js";
 import { t } from "./strings.js";
@@ -226,6 +226,9 @@ function checkingOffText(error) {
   return t(lang(), "contentCheckingOff", { why });
 }
 
+// 0. What the official types into Sotorko's UI stays there: before any listener of the page.
+installUiEventShield(window, doc);
+
 // 1. The post guard, first of all.
 const guard = new PostGuard({
   finder,
@@ -267,7 +270,7 @@ doc.addEventListener(
   true,
 );
 
-// Hover and caret: highlights have no events, so hit-test (throttled to one per frame).
+// Hover and caret: the underlines (in the overlay, pointer-events: none) have no events, so hit-test (throttled to one per frame).
 let pointerFrame = 0;
 let lastPointer = null;
 doc.addEventListener(

@@ -6,7 +6,7 @@
  * `aria-live="polite"` region. Also shows the same card when the pointer or
  * the caret is on an underline.
  */
-import { el } from "./ui-host.js";
+import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
 import { renderFinding, countBySeverity, formatCount } from "./finding-view.js";
 import { SEVERITIES } from "../shared/messages.js";
@@ -46,8 +46,8 @@ export class Panel {
     root.append(this.wrap);
 
     // Only the official's own input acts on the panel (never the page's scripts).
-    this.panel.addEventListener("keydown", (event) => {
-      if (event.isTrusted) this.onKeyDown(event);
+    onUiEvent(this.panel, "keydown", (event, target) => {
+      if (event.isTrusted) this.onKeyDown(event, target);
     });
     this.panel.addEventListener("click", (event) => {
       if (!event.isTrusted) return;
@@ -222,8 +222,8 @@ export class Panel {
     if (finding) this.onSelectFinding?.(finding);
   }
 
-  onKeyDown(event) {
-    const item = event.target.closest?.("[data-finding-index]");
+  onKeyDown(event, target) {
+    const item = target?.closest?.("[data-finding-index]");
     if ((event.key === "Enter" || event.key === " ") && item) {
       event.preventDefault();
       this.select(Number(item.getAttribute("data-finding-index")));

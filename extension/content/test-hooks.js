@@ -23,3 +23,19 @@ export function markCheckForTests(host, summary) {
   host.setAttribute("data-sotorko-checks", String(Number(host.getAttribute("data-sotorko-checks") ?? 0) + 1));
   host.setAttribute("data-sotorko-last", summary);
 }
+
+/**
+ * Test build only: tells the e2e helpers what an underline mark (in the
+ * shadow root's overlay) stands for: its severity is on the mark already;
+ * this adds the underlined text, whether it lies in a Lexical editor, and
+ * the label of the editor. Never shipped: the page must not learn it.
+ */
+export function describeUnderlineForTests(mark, entry, editor) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
+  const { range, finding } = entry;
+  const text = range ? range.toString() : (editor.value ?? "").slice(finding.start_utf16, finding.end_utf16);
+  const start = range ? range.startContainer.parentElement ?? range.startContainer : editor;
+  mark.setAttribute("data-test-text", text);
+  mark.setAttribute("data-test-in-editor", String(Boolean(start?.closest?.('[data-lexical-editor="true"]'))));
+  mark.setAttribute("data-test-editor-label", start?.closest?.('[contenteditable="true"], textarea')?.getAttribute("aria-label") ?? "");
+}

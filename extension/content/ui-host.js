@@ -6,7 +6,8 @@
  * through the reference kept here (in the content script's isolated world),
  * so the page's own scripts can neither read the findings nor reach the
  * dialog's controls (docs/architecture.md, "Security model"). Only the e2e
- * TEST build (test-hooks.js) opens it. Styles are adopted
+ * TEST build (test-hooks.js) opens it. What the official types into that UI
+ * stays there too (installUiEventShield). Styles are adopted
  * constructed sheets (no inline <style>, so a strict page CSP does not
  * matter), with a <style> fallback where adoption is not possible.
  */
@@ -71,6 +72,75 @@ export function ensureUiHost(doc = document) {
   const made = { host, root };
   hosts.set(doc, made);
   return made;
+}
+
+/**
+ * Events of typing that the page must not see when they happen in Sotorko's
+ * UI (the override reason, keys in the panel and the dialog). They are
+ * composed, so without the shield they would reach the page's listeners on
+ * window and document, retargeted to the host, in the capture phase and in
+ * the bubble phase (`textInput`: Chromium's older form of `beforeinput`).
+ */
+export const SHIELDED_EVENTS = Object.freeze([
+  "keydown",
+  "keyup",
+  "keypress",
+  "beforeinput",
+  "input",
+  "textInput",
+  "compositionstart",
+  "compositionupdate",
+  "compositionend",
+  "paste",
+  "cut",
+  "copy",
+]);
+
+/** node → Map(type → handlers): Sotorko's own listeners inside the shadow root. */
+const uiListeners = new WeakMap();
+
+/**
+ * Listens for a SHIELDED_EVENTS `type` on `node`, an element of Sotorko's
+ * shadow root: `handler(event, target)`, where `target` is the element
+ * inside the root the event is for (`event.target` is only the host there).
+ * With the shield installed the shield calls it (the event never reaches
+ * the node itself, see installUiEventShield); without it (unit tests), a plain listener does.
+ */
+export function onUiEvent(node, type, handler) {
+  let byType = uiListeners.get(node);
+  if (!byType) uiListeners.set(node, (byType = new Map()));
+  if (!byType.has(type)) byType.set(type, []);
+  byType.get(type).push(handler);
+  node.addEventListener(type, (event) => handler(event, event.target));
+}
+
+/**
+ * Keeps what the official types into Sotorko's UI from the page: a listener
+ * on `win` for each SHIELDED_EVENTS type, in the capture phase, added at
+ * document_start (so before any of the page's own: listeners on the same
+ * target run in the order they were added). For an event whose target is
+ * Sotorko's host (the retargeted form of anything inside the closed root),
+ * it calls Sotorko's own listeners (`onUiEvent`) on the path from the root's
+ * focused element up to the root, then stops the event: no listener of the
+ * page, on window, document or any element, in either phase, sees it. Only
+ * propagation stops: the browser's own default actions (the text typed, the
+ * IME's composition, Tab moving focus, Enter pressing a button) still happen.
+ */
+export function installUiEventShield(win = globalThis, doc = document) {
+  const deliver = (event) => {
+    const ui = hosts.get(doc);
+    if (!ui || event.target !== ui.host) return;
+    try {
+      for (let node = ui.root.activeElement ?? null; node && node !== ui.root; node = node.parentNode) {
+        const handlers = uiListeners.get(node)?.get(event.type);
+        for (const handler of handlers ?? []) handler(event, ui.root.activeElement);
+        if (event.cancelBubble) break;
+      }
+    } finally {
+      event.stopImmediatePropagation();
+    }
+  };
+  for (const type of SHIELDED_EVENTS) win.addEventListener(type, deliver, true);
 }
 
 /** Creates an element with attributes and children (text via textContent — never innerHTML). */

@@ -1,19 +1,11 @@
 /**
- * Styles: UI_CSS for the shadow root (panel, card, dialog, notice, overlay
- * underlines) and HIGHLIGHT_CSS for the page (`::highlight()` rules, which
- * must live in the document that holds the text). Colours: block red, warn
- * amber, advise blue, each with a light and a dark-mode variant.
+ * Styles of the shadow root: panel, card, dialog, notice and the overlay
+ * underlines (nothing is added to the page's own styles). Colours: block
+ * red, warn amber, advise blue, each with a light and a dark-mode variant.
+ * Underlines: a light tint over the words and, below them, a wavy line
+ * (block, warn) or a dotted one (advise), drawn with CSS gradients (no
+ * images, so a page CSP cannot block them).
  */
-
-/** `::highlight()` rules, one highlight name per severity. */
-export const HIGHLIGHT_CSS = `
-::highlight(sotorko-block) { background-color: rgba(220, 38, 38, 0.16); text-decoration: underline wavy #dc2626; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(sotorko-warn) { background-color: rgba(217, 119, 6, 0.16); text-decoration: underline wavy #d97706; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(sotorko-advise) { background-color: rgba(37, 99, 235, 0.12); text-decoration: underline dotted #2563eb; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-html.__fb-dark-mode ::highlight(sotorko-block) { background-color: rgba(248, 113, 113, 0.22); text-decoration-color: #f87171; }
-html.__fb-dark-mode ::highlight(sotorko-warn) { background-color: rgba(251, 191, 36, 0.20); text-decoration-color: #fbbf24; }
-html.__fb-dark-mode ::highlight(sotorko-advise) { background-color: rgba(96, 165, 250, 0.18); text-decoration-color: #60a5fa; }
-`;
 
 /** Shadow-root styles. */
 export const UI_CSS = `
@@ -54,11 +46,18 @@ export const UI_CSS = `
 .s-message { margin-top: 2px; }
 .s-card { position: fixed; width: 300px; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 10px;
   box-shadow: var(--shadow); padding: 8px 10px; z-index: 3; pointer-events: none; }
-.s-overlay { position: fixed; inset: 0; pointer-events: none; z-index: 1; }
-.s-line { position: fixed; pointer-events: none; border-bottom: 2px solid; }
-.s-line[data-severity="block"] { border-color: var(--line-block); background: rgba(220, 38, 38, 0.14); }
-.s-line[data-severity="warn"] { border-color: var(--line-warn); background: rgba(217, 119, 6, 0.14); }
-.s-line[data-severity="advise"] { border-color: var(--line-advise); border-bottom-style: dotted; background: rgba(37, 99, 235, 0.10); }
+.s-overlay { position: fixed; inset: 0; pointer-events: none; z-index: 1; overflow: hidden; }
+.s-mark { --c: var(--line-warn); --tint: rgba(217, 119, 6, 0.16); display: contents; }
+.s-mark[data-severity="block"] { --c: var(--line-block); --tint: rgba(220, 38, 38, 0.16); }
+.s-mark[data-severity="advise"] { --c: var(--line-advise); --tint: rgba(37, 99, 235, 0.12); }
+:host([data-theme="dark"]) .s-mark { --tint: rgba(251, 191, 36, 0.20); }
+:host([data-theme="dark"]) .s-mark[data-severity="block"] { --tint: rgba(248, 113, 113, 0.22); }
+:host([data-theme="dark"]) .s-mark[data-severity="advise"] { --tint: rgba(96, 165, 250, 0.18); }
+.s-line { position: fixed; pointer-events: none; background: var(--tint); }
+.s-line::after { content: ""; position: absolute; left: 0; right: 0; bottom: -3px; height: 4px;
+  background: radial-gradient(circle at 50% 0, transparent 1.4px, var(--c) 1.6px 2.6px, transparent 2.8px) 0 0 / 6px 4px repeat-x,
+    radial-gradient(circle at 50% 100%, transparent 1.4px, var(--c) 1.6px 2.6px, transparent 2.8px) 3px 0 / 6px 4px repeat-x; }
+.s-mark[data-severity="advise"] .s-line::after { bottom: -2px; height: 0; background: none; border-bottom: 2px dotted var(--c); }
 .s-backdrop { position: fixed; inset: 0; width: 100vw; height: 100vh; background: rgba(0,0,0,.32); z-index: 10; display: flex; align-items: center; justify-content: center; }
 .s-dialog { width: min(520px, calc(100vw - 32px)); max-height: calc(100vh - 64px); overflow: auto; background: var(--bg); color: var(--fg);
   border-radius: 12px; box-shadow: var(--shadow); padding: 16px 18px; }

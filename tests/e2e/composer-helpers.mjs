@@ -181,26 +181,39 @@ export async function waitForCheck(page, kind, length, { timeout = 15_000 } = {}
   return Number(last);
 }
 
-/** Underlined text per severity, read from the page's CSS highlight registry (or overlay boxes). */
+/**
+ * Underlines per severity, read from the overlay in Sotorko's shadow root
+ * (open in the test build): `{ mode, block: [mark], warn: [mark], advise: [mark] }`,
+ * each mark `{ text, inEditor, editorLabel, boxes: [DOMRect JSON] }` (text,
+ * inEditor and editorLabel come from the test build's hook attributes;
+ * `boxes` are the drawn line boxes, empty while the words are out of view).
+ * The page's `CSS.highlights` is never used (nothing is registered there).
+ */
 export async function underlines(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // Underlines are drawn in the animation frame after a check: let two frames pass (at most 300 ms).
+    await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 300))]);
     const out = { mode: "none", block: [], warn: [], advise: [] };
-    if (globalThis.CSS?.highlights) {
-      for (const sev of ["block", "warn", "advise"]) {
-        const h = CSS.highlights.get(`sotorko-${sev}`);
-        if (h) {
-          out.mode = "highlight-api";
-          for (const r of h) out[sev].push({ text: r.toString(), inEditor: Boolean(r.startContainer.parentElement?.closest('[data-lexical-editor="true"]')), editorLabel: r.startContainer.parentElement?.closest('[contenteditable="true"]')?.getAttribute("aria-label") ?? null });
-        }
-      }
-    }
     const overlay = document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-overlay]");
-    if (overlay && overlay.children.length) {
+    for (const mark of overlay?.querySelectorAll(".s-mark") ?? []) {
       out.mode = "overlay";
-      for (const box of overlay.children) out[box.getAttribute("data-severity")].push({ box: box.getBoundingClientRect().toJSON() });
+      out[mark.getAttribute("data-severity")].push({
+        text: mark.getAttribute("data-test-text"),
+        inEditor: mark.getAttribute("data-test-in-editor") === "true",
+        editorLabel: mark.getAttribute("data-test-editor-label") || null,
+        boxes: [...mark.querySelectorAll(".s-line")].map((b) => b.getBoundingClientRect().toJSON()),
+      });
     }
     return out;
   });
+}
+
+/** Waits until the overlay shows exactly `count` underlines of `severity` (test build). */
+export async function waitForUnderlineCount(page, severity, count, { timeout = 15_000, message } = {}) {
+  await page.waitForFunction(
+    (sev, n) => document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelectorAll(`[data-sotorko-overlay] .s-mark[data-severity="${sev}"]`).length === n,
+    { args: [severity, count], timeout, message: message ?? `${count} ${severity} underline(s)` },
+  );
 }
 
 /** A snapshot of the shadow-root UI: panel text, counts, context, dialog, notice. */

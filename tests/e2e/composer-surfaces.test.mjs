@@ -21,6 +21,7 @@ import {
   openPostDialog,
   waitForCheck,
   underlines,
+  waitForUnderlineCount,
   sotorkoUi,
   waitForDialog,
   clickDialogAction,
@@ -68,10 +69,10 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     assert.equal(ui.context, "official");
     assert.equal(ui.contextSource, "default");
     // A textarea has no DOM ranges: the underline is an overlay box measured on a mirror, over the flagged words.
-    await page.waitForFunction(() => document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelectorAll('[data-sotorko-overlay] [data-severity="warn"]').length > 0, { message: "textarea underline" });
+    await page.waitForFunction(() => document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelectorAll('[data-sotorko-overlay] .s-mark[data-severity="warn"] .s-line').length > 0, { message: "textarea underline" });
     const geometry = await page.evaluate((excerpt) => {
       const ta = document.querySelector('[data-mcomponent="MInputBox"] textarea');
-      const box = document.querySelector("[data-sotorko-host]").shadowRoot.querySelector('[data-sotorko-overlay] [data-severity="warn"]').getBoundingClientRect();
+      const box = document.querySelector("[data-sotorko-host]").shadowRoot.querySelector('[data-sotorko-overlay] .s-mark[data-severity="warn"] .s-line').getBoundingClientRect();
       // Where the excerpt really is: measure with a selection-free probe (same font, same width).
       const t = ta.getBoundingClientRect();
       return { box: box.toJSON(), ta: t.toJSON(), index: ta.value.indexOf(excerpt) };
@@ -167,7 +168,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     assert.equal(info.context, "personal");
     assert.equal(info.contextSource, "toggle");
     // Re-checked as personal: campaigning is only advice there.
-    await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-advise")?.size === 1, { message: "re-checked as personal" });
+    await waitForUnderlineCount(page, "advise", 1, { message: "re-checked as personal" });
     assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
     await page.click(POST_BUTTON);
     await ctx.server.waitForPosted((l) => l.length === 1, { timeout: 2000 });
@@ -219,7 +220,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
 
       // Context radio: personal. The tab re-checks; campaigning is only advice there.
       await popup.click('input[name="context"][value="personal"]');
-      await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-advise")?.size === 1, { message: "tab re-checked as personal" });
+      await waitForUnderlineCount(page, "advise", 1, { message: "tab re-checked as personal" });
       assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
       await waitForPopup(() => document.querySelector('[data-count="advise"]').textContent === "1", "popup counts the advice");
       shown = await state();
@@ -229,7 +230,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
 
       // Back to automatic: the official page's context returns.
       await popup.click('input[name="context"][value="auto"]');
-      await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-warn")?.size === 1, { message: "tab back to official" });
+      await waitForUnderlineCount(page, "warn", 1, { message: "tab back to official" });
       await waitForPopup(() => document.querySelector('[data-count="warn"]').textContent === "1", "popup counts the warning again");
       assert.equal((await state()).context, "auto");
 
@@ -253,7 +254,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       // And on again: the open composer is checked and held again.
       await popup.click("#tab-enabled");
       await waitForPopup(() => document.getElementById("tab-enabled").checked && !document.getElementById("counts").hidden, "popup shows checking on");
-      await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-warn")?.size === 1, { message: "checked again after switching on" });
+      await waitForUnderlineCount(page, "warn", 1, { message: "checked again after switching on" });
       await page.click(POST_BUTTON);
       await waitForDialog(page);
       await clickDialogAction(page, "edit");

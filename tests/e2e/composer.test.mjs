@@ -43,9 +43,11 @@ describeInEachBrowser("content script", (ctx) => {
     const { page, findings } = await openCheckedPost(ctx);
     assert.equal(findings, 1);
     const marks = await underlines(page);
-    assert.equal(marks.mode, "highlight-api", `${ctx.name} should use the CSS Custom Highlight API`);
+    assert.equal(marks.mode, "overlay", "underlines are drawn in Sotorko's shadow root");
+    assert.equal(await page.evaluate(() => globalThis.CSS?.highlights?.size ?? 0), 0, "nothing in the page's CSS.highlights");
     assert.deepEqual(marks.warn.map((m) => m.text), [POLITICAL_EXCERPT]);
     assert.ok(marks.warn[0].inEditor, "the range lies in the Lexical editor");
+    assert.ok(marks.warn[0].boxes.length >= 1 && marks.warn[0].boxes[0].width > 20, `drawn: ${JSON.stringify(marks.warn[0].boxes)}`);
     assert.deepEqual([marks.block.length, marks.advise.length], [0, 0]);
     const ui = await sotorkoUi(page);
     assert.ok(ui.panelVisible);
@@ -60,10 +62,8 @@ describeInEachBrowser("content script", (ctx) => {
     // The editor DOM was not touched: Lexical's own text equals what was typed.
     assert.equal(await page.evaluate(() => window.__fixture.composerText()), POLITICAL);
     // Hovering the underline shows the same card.
-    const rect = await page.evaluate(() => {
-      const r = [...CSS.highlights.get("sotorko-warn")][0].getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const box = marks.warn[0].boxes[0];
+    const rect = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     await page.raw.mouse.move(rect.x, rect.y);
     await page.waitForFunction(() => {
       const card = document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-card]");
@@ -269,7 +269,9 @@ describeInEachBrowser("content script", (ctx) => {
     await page.waitForFunction((n) => Number(document.querySelector("[data-sotorko-host]").getAttribute("data-sotorko-checks")) > n, { args: [checksBefore] });
     const marks = await underlines(page);
     assert.deepEqual(marks.warn.map((m) => m.text), [POLITICAL_EXCERPT]);
-    assert.ok(await page.evaluate(() => [...CSS.highlights.get("sotorko-warn")][0].startContainer.isConnected), "the underline is in the new editor");
+    const editorRect = await page.evaluate(() => document.querySelector('[role="dialog"] [data-lexical-editor="true"]').getBoundingClientRect().toJSON());
+    const box = marks.warn[0].boxes[0];
+    assert.ok(marks.warn[0].inEditor && box && box.top >= editorRect.top - 1 && box.bottom <= editorRect.bottom + 1, `the underline is in the new editor: ${JSON.stringify({ box, editorRect })}`);
     await page.click(POST_BUTTON);
     await waitForDialog(page);
     await clickDialogAction(page, "edit");

@@ -192,18 +192,16 @@ export async function settingControl(page, key) {
   }, key);
 }
 
-/** All underlined texts (every severity), lower-cased, from the page's CSS highlights. */
+/** All underlined texts (every severity), lower-cased, from the overlay in Sotorko's shadow root (the test build's hook attributes). */
 export async function underlinedTexts(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (const severity of ["block", "warn", "advise"]) {
-      const highlight = globalThis.CSS?.highlights?.get(`sotorko-${severity}`);
-      out[severity] = highlight ? [...highlight].map((range) => range.toString().toLowerCase()) : [];
-    }
+  return page.evaluate(async () => {
+    await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 300))]);
+    const out = { block: [], warn: [], advise: [] };
+    const overlay = document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-overlay]");
+    for (const mark of overlay?.querySelectorAll(".s-mark") ?? []) out[mark.getAttribute("data-severity")].push((mark.getAttribute("data-test-text") ?? "").toLowerCase());
     return out;
   });
 }
-
 
 /**
  * Waits until `term` (lower case) is underlined: as `severity` when given,

@@ -8,7 +8,16 @@
  *
  * Without test hooks the test drives Sotorko's dialog as an official does,
  * with real keyboard input: focus starts on "Edit post", Tab reaches "Post
- * anyway", the reason box takes focus, Tab reaches "Confirm".
+ * anyway", the reason box takes focus, Tab reaches "Confirm". Meanwhile the
+ * page listens on window and document, in both phases, for every key, input,
+ * composition and clipboard event: it sees none of the official's typing in
+ * Sotorko's dialog.
+ *
+ * Underlines: the page finds nothing in `CSS.highlights`, its style sheets,
+ * attributes or open shadow roots (shipped build); with the TEST build (its
+ * hook describes the overlay's marks) the drawn boxes lie over the risky
+ * words' own rects, and stay there when the layout moves without an event
+ * and when the composer scrolls.
  */
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -16,7 +25,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startFixtureServer } from "../harness/server.mjs";
 import { launchBrowser, BROWSERS } from "../harness/browsers.mjs";
-import { PRODUCTION_EXTENSION_DIR, POLITICAL, OFFICIAL, POST_BUTTON, openFixture, openPostDialog, readLocal, setUserSettings, sleep } from "./composer-helpers.mjs";
+import {
+  PRODUCTION_EXTENSION_DIR,
+  POLITICAL,
+  POLITICAL_EXCERPT,
+  OFFICIAL,
+  POST_BUTTON,
+  describeInEachBrowser,
+  openCheckedPost,
+  openFixture,
+  openPostDialog,
+  readLocal,
+  setUserSettings,
+  sleep,
+  underlines,
+} from "./composer-helpers.mjs";
 
 const FORGED = "forged by page script";
 /** Typed key by key, then committed as text (as an IME or an on-screen keyboard does). */
@@ -90,6 +113,52 @@ function pageAttacks(forged) {
   return tried;
 }
 
+/** Main world: what the page can learn about underlines (the Highlight registry, style sheets). */
+function pageLooksForUnderlines() {
+  const sheetText = (sheet) => {
+    try {
+      return [...sheet.cssRules].map((r) => r.cssText).join("\n");
+    } catch {
+      return "";
+    }
+  };
+  const sheets = [...document.styleSheets, ...(document.adoptedStyleSheets ?? [])].map(sheetText).join("\n");
+  return {
+    highlightApi: Boolean(globalThis.CSS?.highlights),
+    highlights: globalThis.CSS?.highlights ? [...CSS.highlights.keys()] : null,
+    sheetsMention: /sotorko|::highlight/i.test(sheets),
+  };
+}
+
+/** The typing events a page could listen to. */
+const TYPING_EVENTS = ["keydown", "keyup", "keypress", "beforeinput", "input", "textInput", "compositionstart", "compositionupdate", "compositionend", "paste", "cut", "copy"];
+
+/** Main world: listen on window and document, capture and bubble, for every typing event; `window.__heard` keeps what was heard. */
+function pageListensForTyping(types) {
+  window.__heard = [];
+  for (const target of [window, document]) {
+    for (const capture of [true, false]) {
+      for (const type of types) {
+        target.addEventListener(
+          type,
+          (e) => {
+            window.__heard.push({
+              type,
+              on: target === window ? "window" : "document",
+              phase: capture ? "capture" : "bubble",
+              trusted: e.isTrusted,
+              fromSotorko: Boolean(e.target?.hasAttribute?.("data-sotorko-host")),
+              target: e.target?.nodeName ?? String(e.target),
+              key: e.key ?? e.data ?? null,
+            });
+          },
+          capture,
+        );
+      }
+    }
+  }
+}
+
 /** Main world, before Sotorko draws anything: try to make every shadow root open and keep it. */
 function pageTrapsShadowRoots() {
   const original = Element.prototype.attachShadow;
@@ -125,6 +194,7 @@ for (const name of BROWSERS) {
       const page = await openFixture(browser, server, "/ministryofexample");
       try {
         await page.evaluate(pageTrapsShadowRoots);
+        await page.evaluate(pageListensForTyping, TYPING_EVENTS);
         await openPostDialog(page);
         await page.type(POLITICAL);
         await sleep(1500); // the check (no test hook tells when; the guard also checks on submit)
@@ -132,6 +202,9 @@ for (const name of BROWSERS) {
         await page.waitForFunction(() => document.activeElement?.hasAttribute("data-sotorko-host"), { timeout: 15_000, message: "Sotorko's dialog takes focus" });
         await sleep(300);
         assert.deepEqual(server.posted(), [], "held");
+        // The page heard the official type the post (its own composer), as it should.
+        assert.ok((await page.evaluate(() => window.__heard)).some((e) => e.trusted && e.type === "keydown"), "the page's listeners work");
+        await page.evaluate(() => (window.__heard.length = 0));
 
         const seen = await page.evaluate(pageLooks);
         assert.equal(seen.hostFound, true);
@@ -170,12 +243,17 @@ for (const name of BROWSERS) {
         // the page's own execCommand, which Sotorko rightly refuses, so the Bangla letters are typed as keys.
         if (name === "chromium") await page.insertText(OWN_REASON_TEXT);
         else await page.type(OWN_REASON_TEXT);
+        // Since the dialog opened the official pressed Tab, Enter and typed the reason: the page heard none of it.
+        const heard = await page.evaluate(() => window.__heard.filter((e) => e.trusted));
+        assert.deepEqual(heard, [], "no key, input or composition event of the official's typing in Sotorko's dialog reached the page");
         await page.press("Tab");
         await page.press("Enter");
         const posted = await server.waitForPosted((list) => list.length >= 1);
         await sleep(300);
         assert.equal(server.posted().length, 1);
         assert.equal(posted[0].text, POLITICAL);
+        const fromSotorko = await page.evaluate(() => window.__heard.filter((e) => e.trusted && e.fromSotorko));
+        assert.deepEqual(fromSotorko, [], "not even the keys that confirmed");
       } finally {
         await page.close();
       }
@@ -187,6 +265,32 @@ for (const name of BROWSERS) {
       assert.equal(log?.length, 1, JSON.stringify(log));
       assert.equal(log[0].reason, OWN_REASON, "the logged reason is only what the official typed");
       assert.equal(log[0].context, "official");
+    });
+
+    test("underlines leave no trace the page can read: no CSS highlight, style rule, attribute or open root", async () => {
+      server.reset();
+      await setUserSettings(browser, OFFICIAL);
+      const page = await openFixture(browser, server, "/ministryofexample");
+      try {
+        await openPostDialog(page);
+        await page.type(POLITICAL);
+        await sleep(1500); // the check and the next frames (no test hook tells when)
+        const underlinesSeen = await page.evaluate(pageLooksForUnderlines);
+        assert.equal(underlinesSeen.highlightApi, true, `${name} has CSS.highlights (so the check means something)`);
+        assert.deepEqual(underlinesSeen.highlights, [], "nothing registered in the page's CSS.highlights");
+        assert.equal(underlinesSeen.sheetsMention, false, "no style rule of Sotorko's in the page's style sheets");
+        const seen = await page.evaluate(pageLooks);
+        assert.deepEqual(seen.openRoots, []);
+        assert.deepEqual(seen.leaky, []);
+        assert.deepEqual(seen.hostAttributes, ["data-sotorko-host", "data-theme", "style"]);
+        // Sotorko did find it: the post is held.
+        await page.click(POST_BUTTON);
+        await page.waitForFunction(() => document.activeElement?.hasAttribute("data-sotorko-host"), { timeout: 15_000, message: "Sotorko's dialog takes focus" });
+        assert.deepEqual(server.posted(), []);
+        assert.deepEqual((await page.evaluate(pageLooksForUnderlines)).highlights, []);
+      } finally {
+        await page.close();
+      }
     });
 
     test("overrides sent at the same moment are all logged", async () => {
@@ -211,3 +315,87 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+/**
+ * Main world, TEST build: the risky words' own client rects (a Range over
+ * `excerpt` in the dialog's editor, clipped to the editor's box) and the
+ * overlay's drawn boxes for it (through the test build's open root).
+ */
+function wordsAndBoxes(excerpt) {
+  const editor = document.querySelector('[role="dialog"] [data-lexical-editor="true"]');
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let all = "";
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n, at: all.length });
+    all += n.data;
+  }
+  const start = all.indexOf(excerpt);
+  const locate = (offset) => {
+    const hit = [...nodes].reverse().find((x) => x.at <= offset);
+    return [hit.node, offset - hit.at];
+  };
+  const range = document.createRange();
+  range.setStart(...locate(start));
+  range.setEnd(...locate(start + excerpt.length));
+  const e = editor.getBoundingClientRect();
+  const words = [...range.getClientRects()]
+    .filter((r) => r.width > 0)
+    .map((r) => ({ left: r.left, right: r.right, top: Math.max(r.top, e.top), bottom: Math.min(r.bottom, e.bottom) }))
+    .filter((r) => r.bottom - r.top >= 1);
+  const root = document.querySelector("[data-sotorko-host]").shadowRoot;
+  const mark = [...root.querySelectorAll("[data-sotorko-overlay] .s-mark")].find((m) => m.getAttribute("data-test-text") === excerpt);
+  const boxes = mark ? [...mark.querySelectorAll(".s-line")].map((b) => b.getBoundingClientRect().toJSON()) : null;
+  return { words, boxes, severity: mark?.getAttribute("data-severity") ?? null, highlights: globalThis.CSS?.highlights ? CSS.highlights.size : null };
+}
+
+/** True when every word rect has a drawn box over it (within 1.5 px on each side) and no box is elsewhere. */
+function boxesOverWords({ words, boxes }) {
+  if (!boxes || words.length === 0 || boxes.length !== words.length) return false;
+  const near = (a, b) => Math.abs(a - b) <= 1.5;
+  return words.every((w) => boxes.some((b) => near(b.left, w.left) && near(b.right, w.right) && near(b.top, w.top) && near(b.bottom, w.bottom)));
+}
+
+describeInEachBrowser("underlines in the closed root follow the risky words (test build)", (ctx) => {
+  test("boxes lie over the words' rects; they follow a layout move without an event and a scroll of the composer", async () => {
+    const { page } = await openCheckedPost(ctx);
+    try {
+      const marks = await underlines(page);
+      assert.deepEqual(marks.warn.map((m) => m.text), [POLITICAL_EXCERPT]);
+      // One self-contained expression (the harness evaluates a function's source in the page).
+      const probe = `(() => { const seen = (${wordsAndBoxes})(${JSON.stringify(POLITICAL_EXCERPT)}); return (${boxesOverWords})(seen) ? seen : null; })()`;
+      const waitOver = (what) =>
+        page.waitForFunction(probe, { timeout: 5000, message: `underline boxes over the words (${what})` }).catch(async (error) => {
+          const seen = await page.evaluate(`(${wordsAndBoxes})(${JSON.stringify(POLITICAL_EXCERPT)})`);
+          throw new Error(`${error.message}: ${JSON.stringify(seen)}`);
+        });
+      const first = await waitOver("typed");
+      assert.equal(first.severity, "warn");
+      assert.equal(first.highlights, 0, "nothing in the page's CSS.highlights");
+
+      // The page moves the editor down (an element inserted above it, the centred dialog grows): no input, scroll or resize event.
+      await page.evaluate(() => {
+        const editor = document.querySelector('[role="dialog"] [data-lexical-editor="true"]');
+        const spacer = document.createElement("div");
+        spacer.style.height = "57px";
+        editor.parentElement.insertBefore(spacer, editor.parentElement.firstChild);
+      });
+      const moved = await waitOver("layout moved");
+      assert.ok(moved.words[0].top - first.words[0].top > 20, `the words moved down: ${JSON.stringify([first.words[0], moved.words[0]])}`);
+
+      // The composer scrolls: the boxes go up with the words and are clipped at its edge.
+      await page.evaluate(() => {
+        const editor = document.querySelector('[role="dialog"] [data-lexical-editor="true"]');
+        Object.assign(editor.style, { maxHeight: "40px", overflowY: "auto", paddingBottom: "120px" });
+      });
+      await waitOver("composer made scrollable");
+      await page.evaluate(() => {
+        document.querySelector('[role="dialog"] [data-lexical-editor="true"]').scrollTop = 12;
+      });
+      const scrolled = await waitOver("composer scrolled");
+      assert.ok(scrolled.words[0].top !== moved.words[0].top || scrolled.words[0].bottom !== moved.words[0].bottom, `the words scrolled: ${JSON.stringify([moved.words[0], scrolled.words[0]])}`);
+    } finally {
+      await page.close();
+    }
+  });
+});

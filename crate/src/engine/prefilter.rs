@@ -7,78 +7,9 @@
 //! text however many regexes the pack has (the alternative, a `RegexSet`,
 //! turns slow and large with Unicode classes).
 
+use crate::rules::literals::required_literals;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
-
-/// Shortest literal worth prefiltering on, in bytes.
-const MIN_LITERAL_BYTES: usize = 3;
-/// Most literals one regex may contribute.
-const MAX_LITERALS_PER_REGEX: usize = 256;
-
-/// Literals one of which appears in every match of `hir`, if there is such a set.
-fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Literal(lit) => Some(vec![lit.0.to_vec()]),
-        HirKind::Capture(c) => required(&c.sub),
-        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
-        HirKind::Alternation(alts) => {
-            let mut all = Vec::new();
-            for a in alts {
-                all.extend(required(a)?);
-                if all.len() > MAX_LITERALS_PER_REGEX {
-                    return None;
-                }
-            }
-            Some(all)
-        }
-        HirKind::Concat(parts) => {
-            // Adjacent literals join into longer ones; then the best part wins.
-            let mut best: Option<Vec<Vec<u8>>> = None;
-            let mut run: Vec<u8> = Vec::new();
-            let consider = |cand: Option<Vec<Vec<u8>>>, best: &mut Option<Vec<Vec<u8>>>| {
-                if let Some(c) = cand {
-                    if score(&c) > best.as_ref().map_or(0, |b| score(b)) {
-                        *best = Some(c);
-                    }
-                }
-            };
-            for p in parts {
-                if let HirKind::Literal(lit) = p.kind() {
-                    run.extend_from_slice(&lit.0);
-                    continue;
-                }
-                if !run.is_empty() {
-                    consider(Some(vec![std::mem::take(&mut run)]), &mut best);
-                }
-                consider(required(p), &mut best);
-            }
-            if !run.is_empty() {
-                consider(Some(vec![run]), &mut best);
-            }
-            best
-        }
-        _ => None,
-    }
-}
-
-/// How selective a literal set is: its shortest literal (0 = useless).
-fn score(set: &[Vec<u8>]) -> usize {
-    if set.is_empty() || set.len() > MAX_LITERALS_PER_REGEX {
-        return 0;
-    }
-    set.iter().map(Vec::len).min().unwrap_or(0)
-}
-
-/// True when a pattern (as compiled) has a literal the prefilter can use:
-/// such a regex only runs on texts holding one of its literals; the others
-/// run on every text.
-pub(crate) fn has_literal(pattern: &str) -> bool {
-    regex_syntax::parse(pattern)
-        .ok()
-        .and_then(|hir| required(&hir))
-        .is_some_and(|set| score(&set) >= MIN_LITERAL_BYTES)
-}
 
 /// Which regexes can match a text.
 #[derive(Debug)]
@@ -101,12 +32,8 @@ impl RegexPrefilter {
         let mut count = 0;
         for (i, pattern) in patterns.enumerate() {
             count += 1;
-            // Kept in step with `has_literal`, which the regex budget counts with.
-            let lits = regex_syntax::parse(pattern)
-                .ok()
-                .and_then(|hir| required(&hir))
-                .filter(|set| score(set) >= MIN_LITERAL_BYTES);
-            match lits {
+            // The same literals the regex budget counts with (`has_literal`).
+            match required_literals(pattern) {
                 None => always.push(i),
                 Some(set) => {
                     for lit in set {
@@ -182,28 +109,6 @@ impl RegexPrefilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lits(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::parse(p).ok()?;
-        required(&hir)
-            .filter(|s| score(s) >= MIN_LITERAL_BYTES)
-            .map(|s| {
-                s.into_iter()
-                    .map(|l| String::from_utf8_lossy(&l).into_owned())
-                    .collect()
-            })
-    }
-
-    #[test]
-    fn extracts_required_literals() {
-        let got = lits(r"(?:^|[^\p{L}\p{M}])জাপা(?:র|কে)?(?:[^\p{L}\p{M}]|$)").unwrap_or_default();
-        assert_eq!(got, vec!["জাপা"]);
-        let got = lits(r"\b(?:otp|pin code)[^0-9]{0,12}[0-9]{4,8}").unwrap_or_default();
-        assert!(got.iter().any(|l| l.contains("otp")), "{got:?}");
-        assert_eq!(lits(r"[0-9]{17}"), None);
-        assert_eq!(lits(r"(?:ab)?c"), None);
-        assert_eq!(lits(r"x|y"), None);
-    }
 
     #[test]
     fn only_regexes_whose_literals_appear_run() {
