@@ -5,7 +5,8 @@
  */
 import { browserApi } from "../shared/browser-api.js";
 import { DEFAULTS, loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
-import { recordOverride } from "../shared/override-log.js";
+import { recordActivity } from "../shared/activity-log.js";
+import { ActivityTracker } from "./activity-tracker.js";
 import { resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
 import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
@@ -17,7 +18,7 @@ import { requestCheck, withTimeout } from "./checker.js";
 import { recordUnguarded } from "../shared/unguarded-log.js";
 import { openConfirmDialog } from "./confirm-dialog.js";
 import { showNotice } from "./notice.js";
-import { decideContext, identityCandidates } from "./context.js";
+import { decideContext, identityCandidates, normalizePageRef } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el } from "./ui-host.js";
 import { markCheckForTests } from "./test-hooks.js";
@@ -57,10 +58,27 @@ function ui() {
     doc,
     onSelectFinding: (finding) => selectFinding(finding),
     onEscape: () => state.active?.el.focus(),
+    onFalseAlarm: (finding) => {
+      if (state.active) activity.falseAlarm(state.active, { rule: finding.rule, term: finding.excerpt });
+    },
   });
   state.ui = { host, root, overlay, panel };
   return state.ui;
 }
+
+/** Where a post attempt was made, for the activity log: context, page (when official), surface. */
+function describeAttempt(composer) {
+  const info = contextOf(composer);
+  const listed = info.context === "official" && typeof info.page === "string" ? info.page : null;
+  return {
+    context: info.context,
+    page: listed ? { id: normalizePageRef(listed), name: listed.trim() } : null,
+    surface: composer.kind,
+  };
+}
+
+// One entry per post attempt, written by the background (never the post text).
+const activity = new ActivityTracker({ send: (event) => recordActivity(event, api), describe: describeAttempt });
 
 const highlighter = new Highlighter({ doc, getOverlayLayer: () => ui().overlay });
 
@@ -249,7 +267,7 @@ const guard = new PostGuard({
     notice: (text) => showNotice({ root: ui().root, doc, lang: lang(), text }),
     checkingOffText,
   },
-  recordOverride: (decision) => recordOverride(decision).catch((e) => console.warn("Sotorko: could not record the override", e)),
+  activity,
 });
 guard.install(window);
 

@@ -68,6 +68,8 @@ export const UI_CSS = `
 .s-button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 14px; cursor: pointer; border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
 .s-button.s-primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .s-button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.s-button.s-false-alarm { display: block; margin-top: 4px; padding: 2px 8px; font-size: 12px; font-weight: 500; }
+.s-button.s-false-alarm[disabled] { cursor: default; opacity: 0.75; }
 .s-strict { background: var(--block-bg); color: var(--block); border-radius: 6px; padding: 6px 8px; }
 .s-reason { display: flex; flex-direction: column; gap: 4px; margin-top: 8px; }
 .s-reason textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 6px; min-height: 60px; }
