@@ -23,6 +23,7 @@ const ENTRIES = [
   { from: "content/main.js", to: "content.js", format: "iife" },
   { from: "popup/main.js", to: "popup/popup.js", format: "esm" },
   { from: "options/main.js", to: "options/options.js", format: "esm" },
+  { from: "options/review-main.js", to: "options/review.js", format: "esm" },
 ];
 
 /** Files copied as they are, by extension or exact name. */

@@ -61,7 +61,7 @@ export class Panel {
       const report = event.target.closest?.('[data-sotorko-action="false-alarm"]');
       if (report) {
         event.stopPropagation();
-        this.reportFalseAlarm(Number(report.getAttribute("data-finding-index")));
+        this.reportFalseAlarm(Number(report.getAttribute("data-false-alarm-index")));
         return;
       }
       const item = event.target.closest?.("[data-finding-index]");
@@ -167,7 +167,7 @@ export class Panel {
               type: "button",
               class: "s-button s-false-alarm",
               "data-sotorko-action": "false-alarm",
-              "data-finding-index": String(index),
+              "data-false-alarm-index": String(index),
               "aria-description": t(lang, "contentFalseAlarmHint"),
               ...(done ? { disabled: true, "data-sotorko-reported": "" } : {}),
               text: t(lang, done ? "contentFalseAlarmDone" : "contentFalseAlarm"),
