@@ -154,6 +154,19 @@ export const POLICY_TEXTS = {
         "চালু: \"তবুও পোস্ট করুন\" চাপলে একটি সংক্ষিপ্ত কারণ চাওয়া হয়। দপ্তরের পর্যালোচনার জন্য কারণটি সিদ্ধান্তসহ এই কম্পিউটারেই রাখা হয়; পোস্টের লেখা রাখা হয় না।",
     },
   },
+  activityRetentionDays: {
+    kind: "text",
+    en: {
+      title: "Keep the activity log for (days)",
+      explain:
+        "A whole number of days, 1 to 3650. Sotorko keeps a local log of post attempts for the office's quarterly review (when, page, outcome, guideline categories and rules, reasons and \"Not a problem here\" reports; never the text of a post). Entries older than this are removed.\nNot configured: 396 days (about 13 months). Policy only.",
+    },
+    bn: {
+      title: "কার্যকলাপের লগ রাখার মেয়াদ (দিন)",
+      explain:
+        "১ থেকে ৩৬৫০ পর্যন্ত পূর্ণসংখ্যা দিন। দপ্তরের ত্রৈমাসিক পর্যালোচনার জন্য সতর্ক পোস্টের চেষ্টার একটি স্থানীয় লগ রাখে (কখন, পেজ, পরিণতি, নির্দেশিকার বিভাগ ও নিয়ম, কারণ এবং \"এখানে সমস্যা নয়\" প্রতিবেদন; পোস্টের লেখা কখনো নয়)। এর চেয়ে পুরোনো তথ্য মুছে ফেলা হয়।\nনির্ধারিত নয়: ৩৯৬ দিন (প্রায় ১৩ মাস)। কেবল পলিসি দিয়ে।",
+    },
+  },
   stanceModel: {
     kind: "bool",
     en: {
