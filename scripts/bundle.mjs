@@ -24,6 +24,7 @@ const ENTRIES = [
   { from: "popup/main.js", to: "popup/popup.js", format: "esm" },
   { from: "options/main.js", to: "options/options.js", format: "esm" },
   { from: "options/review-main.js", to: "options/review.js", format: "esm" },
+  { from: "content/password-meter-main.js", to: "password-meter.js", format: "iife" },
 ];
 
 /** Files copied as they are, by extension or exact name. */
@@ -39,6 +40,25 @@ async function* walk(dir) {
   }
 }
 
+/** How many of @zxcvbn-ts/language-common's most common passwords the meter's estimator knows (package size; docs/review.md). */
+export const PASSWORD_WORDS = 10_000;
+
+/**
+ * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
+ * entries (most common first) of @zxcvbn-ts/language-common's password list,
+ * so the full dictionary is not bundled.
+ */
+const passwordWordsPlugin = {
+  name: "sotorko-password-words",
+  setup(b) {
+    b.onResolve({ filter: /^sotorko-password-words$/ }, () => ({ path: "sotorko-password-words", namespace: "sotorko" }));
+    b.onLoad({ filter: /.*/, namespace: "sotorko" }, async () => {
+      const { dictionary } = await import("@zxcvbn-ts/language-common");
+      return { contents: `export default ${JSON.stringify(dictionary.passwords.slice(0, PASSWORD_WORDS))};`, loader: "js" };
+    });
+  },
+};
+
 /** esbuild options of one entry point; `testHooks` selects the test build. */
 export function entryOptions({ from, format }, testHooks) {
   return {
@@ -47,6 +67,7 @@ export function entryOptions({ from, format }, testHooks) {
     format,
     target: ["chrome110", "firefox128"],
     alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
+    plugins: [passwordWordsPlugin],
     define: { __SOTORKO_TEST_HOOKS__: testHooks ? "true" : "false" },
     legalComments: "none",
     charset: "utf8",

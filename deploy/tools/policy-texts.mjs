@@ -167,6 +167,19 @@ export const POLICY_TEXTS = {
         "১ থেকে ৩৬৫০ পর্যন্ত পূর্ণসংখ্যা দিন। দপ্তরের ত্রৈমাসিক পর্যালোচনার জন্য সতর্ক পোস্টের চেষ্টার একটি স্থানীয় লগ রাখে (কখন, পেজ, পরিণতি, নির্দেশিকার বিভাগ ও নিয়ম, কারণ এবং \"এখানে সমস্যা নয়\" প্রতিবেদন; পোস্টের লেখা কখনো নয়)। এর চেয়ে পুরোনো তথ্য মুছে ফেলা হয়।\nনির্ধারিত নয়: ৩৯৬ দিন (প্রায় ১৩ মাস)। কেবল পলিসি দিয়ে।",
     },
   },
+  minPasswordScore: {
+    kind: "text",
+    en: {
+      title: "Minimum password strength shown as acceptable",
+      explain:
+        "A whole number from 0 to 4. On Facebook's password-change form Sotorko shows a strength meter (zxcvbn score: 0 too guessable … 4 very unguessable, estimated on the computer; the password is never stored or sent) and calls a new password acceptable from this score.\nNot configured: 3. Policy only.",
+    },
+    bn: {
+      title: "গ্রহণযোগ্য পাসওয়ার্ডের ন্যূনতম শক্তি",
+      explain:
+        "০ থেকে ৪ পর্যন্ত পূর্ণসংখ্যা। Facebook-এর পাসওয়ার্ড পরিবর্তনের ফর্মে সতর্ক একটি শক্তি-মাপক দেখায় (zxcvbn স্কোর: ০ সহজে অনুমেয় … ৪ খুবই দুরনুমেয়, কম্পিউটারেই হিসাব; পাসওয়ার্ড কখনো সংরক্ষণ করা বা পাঠানো হয় না) এবং এই স্কোর থেকে নতুন পাসওয়ার্ডকে গ্রহণযোগ্য বলে।\nনির্ধারিত নয়: ৩। কেবল পলিসি দিয়ে।",
+    },
+  },
   stanceModel: {
     kind: "bool",
     en: {

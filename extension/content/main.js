@@ -7,6 +7,7 @@ import { browserApi } from "../shared/browser-api.js";
 import { DEFAULTS, loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
 import { recordActivity } from "../shared/activity-log.js";
 import { ActivityTracker } from "./activity-tracker.js";
+import { installPhotoReminder } from "./photo-reminder.js";
 import { resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
 import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
@@ -38,6 +39,9 @@ const state = {
   active: null,
   ui: null,
 };
+
+/** Settles once the first settings read is done (used by the photo reminder). */
+let settingsRead = null;
 
 const lang = () => resolveUiLanguage(state.settings.values.uiLanguage, browserUiLanguage());
 const isEnabled = () => state.tab.enabled(state.settings);
@@ -271,6 +275,25 @@ const guard = new PostGuard({
 });
 guard.install(window);
 
+// Page hygiene: a reminder when the profile-picture or cover-photo flow opens on an office page.
+installPhotoReminder(window, {
+  isEnabled,
+  isOfficialPage: async () => {
+    await settingsRead;
+    const { values } = state.settings;
+    return (
+      decideContext({
+        toggle: state.tab.contextToggle,
+        hostname: doc.location.hostname,
+        officialPages: values.officialPages,
+        officialByDefault: values.officialByDefault,
+        candidates: (values.officialPages ?? []).length ? identityCandidates(doc.body ?? doc.documentElement, doc) : [],
+      }).context === "official"
+    );
+  },
+  remind: () => showNotice({ root: ui().root, doc, lang: lang(), text: t(lang(), "contentPhotoReminder"), timeoutMs: 20_000 }),
+});
+
 // 2. Composers.
 finder.start();
 doc.addEventListener(
@@ -347,7 +370,7 @@ function applySettings(settings) {
   if (adapters.changed) finder.refresh();
   if (JSON.stringify(settings.values) !== before) restartAll();
 }
-loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
+settingsRead = loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
 onEffectiveSettingsChanged(applySettings);
 
 // 4. The popup.

@@ -23,13 +23,14 @@ export const DEFAULTS = Object.freeze({
   siteAdapterOverrides: {},
   stanceModel: true,
   activityRetentionDays: 396,
+  minPasswordScore: 3,
 });
 
 /** Every setting key, in a stable order. */
 export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULTS));
 
 /** Keys only policy may set; the official can never store them. */
-export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel", "activityRetentionDays"]);
+export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel", "activityRetentionDays", "minPasswordScore"]);
 
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));

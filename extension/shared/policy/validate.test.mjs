@@ -33,6 +33,7 @@ const VALID = {
   requireReasonToOverride: true,
   stanceModel: false,
   activityRetentionDays: 730,
+  minPasswordScore: 4,
   uiLanguage: "bn",
   lockedSettings: ["enabled", "mode"],
   siteAdapterOverrides: {
@@ -232,5 +233,15 @@ test("activityRetentionDays: whole days from 1 to 3650; a Group Policy text of d
     const { values, errors } = validatePolicy({ activityRetentionDays: bad });
     assert.equal("activityRetentionDays" in values, false, String(bad));
     assert.match(errors[0].message, /^activityRetentionDays: expected a whole number of days from 1 to 3650/);
+  }
+});
+
+test("minPasswordScore: a whole number from 0 to 4", () => {
+  assert.deepEqual(validatePolicy({ minPasswordScore: 0 }).values, { minPasswordScore: 0 });
+  assert.deepEqual(validatePolicy({ minPasswordScore: "4" }).values, { minPasswordScore: 4 });
+  for (const bad of [5, -1, 2.5, "strong", false]) {
+    const { values, errors } = validatePolicy({ minPasswordScore: bad });
+    assert.equal("minPasswordScore" in values, false, String(bad));
+    assert.match(errors[0].message, /^minPasswordScore: expected a whole number from 0 to 4/);
   }
 });
