@@ -24,7 +24,8 @@ const ENTRIES = [
   { from: "popup/main.js", to: "popup/popup.js", format: "esm" },
   { from: "options/main.js", to: "options/options.js", format: "esm" },
   { from: "options/review-main.js", to: "options/review.js", format: "esm" },
-  { from: "content/password-meter-main.js", to: "password-meter.js", format: "iife" },
+  // Bundled with only the content-script strings it uses (messageKeys), to keep the package small.
+  { from: "content/password-meter-main.js", to: "password-meter.js", format: "iife", messageKeys: /^content(Password|Dismiss)/ },
 ];
 
 /** Files copied as they are, by extension or exact name. */
@@ -41,7 +42,7 @@ async function* walk(dir) {
 }
 
 /** How many of @zxcvbn-ts/language-common's most common passwords the meter's estimator knows (package size; docs/review.md). */
-export const PASSWORD_WORDS = 10_000;
+export const PASSWORD_WORDS = 5_000;
 
 /**
  * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
@@ -59,15 +60,29 @@ const passwordWordsPlugin = {
   },
 };
 
+/** Loads the locale catalogs with only the keys matching `keys` (a RegExp). */
+function messageKeysPlugin(keys) {
+  return {
+    name: "sotorko-message-keys",
+    setup(b) {
+      b.onLoad({ filter: /_locales[\\/](en|bn)[\\/]messages\.json$/ }, async (args) => {
+        const all = JSON.parse(await readFile(args.path, "utf8"));
+        const kept = Object.fromEntries(Object.entries(all).filter(([k]) => keys.test(k)));
+        return { contents: JSON.stringify(kept), loader: "json" };
+      });
+    },
+  };
+}
+
 /** esbuild options of one entry point; `testHooks` selects the test build. */
-export function entryOptions({ from, format }, testHooks) {
+export function entryOptions({ from, format, messageKeys }, testHooks) {
   return {
     entryPoints: [join(src, from)],
     bundle: true,
     format,
     target: ["chrome110", "firefox128"],
     alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
-    plugins: [passwordWordsPlugin],
+    plugins: messageKeys ? [passwordWordsPlugin, messageKeysPlugin(messageKeys)] : [passwordWordsPlugin],
     define: { __SOTORKO_TEST_HOOKS__: testHooks ? "true" : "false" },
     legalComments: "none",
     charset: "utf8",

@@ -15,7 +15,7 @@ import { installPasswordMeter } from "./password-meter.js";
 let settings = { ...DEFAULTS };
 const estimate = createEstimator({ zxcvbn, zxcvbnOptions }, { passwords, graphs: adjacencyGraphs });
 
-installPasswordMeter(document, {
+const meter = installPasswordMeter(document, {
   estimate,
   getRoot: () => {
     const { host, root } = ensureUiHost(document);
@@ -27,5 +27,9 @@ installPasswordMeter(document, {
   isEnabled: () => settings.enabled !== false,
 });
 
-loadEffectiveSettings({ waitForPolicyMs: 300 }).then((s) => (settings = s.values), () => {});
-onEffectiveSettingsChanged((s) => (settings = s.values));
+const apply = (s) => {
+  settings = s.values;
+  meter.refresh();
+};
+loadEffectiveSettings({ waitForPolicyMs: 300 }).then(apply, () => {});
+onEffectiveSettingsChanged(apply);

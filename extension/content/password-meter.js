@@ -61,6 +61,8 @@ export function renderMeter({ doc, root, meter, lang, score, empty, minScore, an
 /**
  * Installs the meter on `doc`: `estimate(password) → { score, empty }`,
  * `getRoot()` the shadow root, `lang()`, `minScore()`, `isEnabled()`.
+ * Returns `{ refresh(), uninstall() }`. Between renders only the field
+ * element is remembered, never its value.
  */
 export function installPasswordMeter(doc, { estimate, getRoot, lang, minScore, isEnabled }) {
   let meter = null;
@@ -88,5 +90,11 @@ export function installPasswordMeter(doc, { estimate, getRoot, lang, minScore, i
     }
   };
   doc.defaultView?.addEventListener("scroll", onScroll, { capture: true, passive: true });
-  return () => doc.removeEventListener("input", onInput, true);
+  return {
+    /** Renders again for the current field (the settings changed: language, minimum score). */
+    refresh: () => {
+      if (field?.isConnected) update(field);
+    },
+    uninstall: () => doc.removeEventListener("input", onInput, true),
+  };
 }

@@ -112,7 +112,8 @@ describeInEachBrowser("page hygiene", (ctx) => {
     const page = await openFixture(ctx.browser, ctx.server, "/settings/password?lang=bn");
     await page.click('input[aria-label="নতুন পাসওয়ার্ড"]');
     await page.type(STRONG);
-    await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-meter-host]")?.shadowRoot?.querySelector("[data-sotorko-password-meter]:not([hidden])")), { message: "meter (bn)" });
+    // The meter speaks the UI language once the settings are read (re-rendered when they arrive).
+    await page.waitForFunction(() => document.querySelector("[data-sotorko-meter-host]")?.shadowRoot?.querySelector("[data-sotorko-password-meter]:not([hidden])")?.getAttribute("lang") === "bn", { message: "meter (bn)" });
     const state = await meterState(page);
     assert.equal(state.acceptable, "true");
     assert.match(state.text, /পাসওয়ার্ডের শক্তি/);
