@@ -140,6 +140,19 @@ describeInEachBrowser("activity log and review", (ctx) => {
       assert.match(seen.summary, /৭টি পোস্ট/, "Bangla digits: 7 posts");
       assert.ok(seen.innerHtmlFree);
       if (ctx.name === "chromium") await page.screenshot(path.join(DOCS_DIR, "screenshot-review-bn.png"), { fullPage: true });
+      // Office pages without a post for more than 4 days (from this browser's log), in the review and the popup.
+      const now = Date.now();
+      const gaps = await page.evaluate(() => [...document.querySelectorAll("[data-review-gaps] li")].map((li) => li.textContent));
+      const expected = ["DC Office", "Upazila Office"].filter((name) => now - Date.parse(name === "DC Office" ? "2026-10-20T09:00:00Z" : "2026-11-03T09:00:00Z") > 4 * 86_400_000);
+      assert.equal(gaps.length, expected.length, JSON.stringify(gaps));
+      const popup = await ctx.browser.openExtensionPage("popup/popup.html");
+      try {
+        await popup.waitForFunction((n) => document.querySelectorAll("#cadence-list li").length === n && (n === 0 || !document.getElementById("cadence").hidden), { args: [expected.length], message: "popup cadence" });
+        const items = await popup.evaluate(() => [...document.querySelectorAll("#cadence-list li")].map((li) => li.textContent));
+        expected.forEach((name, i) => assert.match(items[i] ?? "", new RegExp(name)));
+      } finally {
+        await popup.close();
+      }
     } finally {
       await page.close();
     }
