@@ -25,7 +25,7 @@ const ENTRIES = [
   { from: "options/main.js", to: "options/options.js", format: "esm" },
   { from: "options/review-main.js", to: "options/review.js", format: "esm" },
   // Bundled with only the content-script strings it uses (messageKeys), to keep the package small.
-  { from: "content/password-meter-main.js", to: "password-meter.js", format: "iife", messageKeys: /^content(Password|Dismiss)/ },
+  { from: "content/settings-page-main.js", to: "settings-page.js", format: "iife", messageKeys: /^content(Password|Admins|Dismiss)/ },
 ];
 
 /** Files copied as they are, by extension or exact name. */

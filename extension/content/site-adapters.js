@@ -299,4 +299,10 @@ export const PAGE_HYGIENE = Object.freeze({
   },
   /** Password fields that never get the meter (the current password). */
   currentPasswordLabels: { exact: ["Current password", "বর্তমান পাসওয়ার্ড"] },
+  /** Headings of a page's access/roles settings, where the people with access are listed. */
+  pageAccessHeadings: { exact: ["People with Facebook access", "Page access", "Page roles", "ফেসবুক অ্যাক্সেস আছে এমন ব্যক্তিরা", "পেজে অ্যাক্সেস", "পেজের ভূমিকা"] },
+  /** What a person's row in that list is. */
+  accessRowSelector: '[role="listitem"], [role="row"], li',
+  /** The access level of a person with full control (the page's admins), as shown in their row. */
+  fullControlLabels: { exact: ["Full control", "Facebook access with full control", "Admin", "সম্পূর্ণ নিয়ন্ত্রণ", "সম্পূর্ণ নিয়ন্ত্রণসহ ফেসবুক অ্যাক্সেস", "অ্যাডমিন"] },
 });

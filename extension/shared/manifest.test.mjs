@@ -32,9 +32,9 @@ test("minimal permissions: storage, and host access to Facebook only", () => {
   assert.deepEqual(cs.js, ["content.js"]);
   assert.equal(cs.run_at, "document_start");
   assert.equal(cs.all_frames, false);
-  // The password meter: only Facebook's account settings (and Accounts Center, where the form lives today).
+  // The password meter and the admins notice: only Facebook's account settings (and Accounts Center, where the form lives today).
   assert.deepEqual(meter.matches, ["https://www.facebook.com/settings*", "https://web.facebook.com/settings*", "https://m.facebook.com/settings*", "https://accountscenter.facebook.com/*"]);
-  assert.deepEqual(meter.js, ["password-meter.js"]);
+  assert.deepEqual(meter.js, ["settings-page.js"]);
   assert.equal(meter.all_frames, false);
 });
 

@@ -121,3 +121,23 @@ describeInEachBrowser("page hygiene", (ctx) => {
     await page.close();
   });
 });
+
+describeInEachBrowser("page admins", (ctx) => {
+  test("a page with two or six people with full control gets the notice; four does not", async () => {
+    await setUserSettings(ctx.browser, {});
+    let page = await openFixture(ctx.browser, ctx.server, "/settings/access?full=2");
+    await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-meter-host]")?.shadowRoot?.querySelector("[data-sotorko-notice]")), { message: "admins notice" });
+    assert.match(await noticeText(page), /2 people with full control/);
+    await page.close();
+
+    page = await openFixture(ctx.browser, ctx.server, "/settings/access?full=4");
+    await sleep(1200);
+    assert.equal(await noticeText(page), null, "four admins: nothing to say");
+    // Facebook's settings are a single-page app: the list changes, the count is read again.
+    await page.click('[data-fixture-action="add-admin"]');
+    await page.click('[data-fixture-action="add-admin"]');
+    await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-meter-host]")?.shadowRoot?.querySelector("[data-sotorko-notice]")), { message: "admins notice after adding" });
+    assert.match(await noticeText(page), /6 people with full control/);
+    await page.close();
+  });
+});
