@@ -23,6 +23,9 @@ const ENTRIES = [
   { from: "content/main.js", to: "content.js", format: "iife" },
   { from: "popup/main.js", to: "popup/popup.js", format: "esm" },
   { from: "options/main.js", to: "options/options.js", format: "esm" },
+  { from: "options/review-main.js", to: "options/review.js", format: "esm" },
+  // Bundled with only the content-script strings it uses (messageKeys), to keep the package small.
+  { from: "content/settings-page-main.js", to: "settings-page.js", format: "iife", messageKeys: /^content(Password|Admins|Dismiss)/ },
 ];
 
 /** Files copied as they are, by extension or exact name. */
@@ -38,14 +41,48 @@ async function* walk(dir) {
   }
 }
 
+/** How many of @zxcvbn-ts/language-common's most common passwords the meter's estimator knows (package size; docs/review.md). */
+export const PASSWORD_WORDS = 5_000;
+
+/**
+ * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
+ * entries (most common first) of @zxcvbn-ts/language-common's password list,
+ * so the full dictionary is not bundled.
+ */
+const passwordWordsPlugin = {
+  name: "sotorko-password-words",
+  setup(b) {
+    b.onResolve({ filter: /^sotorko-password-words$/ }, () => ({ path: "sotorko-password-words", namespace: "sotorko" }));
+    b.onLoad({ filter: /.*/, namespace: "sotorko" }, async () => {
+      const { dictionary } = await import("@zxcvbn-ts/language-common");
+      return { contents: `export default ${JSON.stringify(dictionary.passwords.slice(0, PASSWORD_WORDS))};`, loader: "js" };
+    });
+  },
+};
+
+/** Loads the locale catalogs with only the keys matching `keys` (a RegExp). */
+function messageKeysPlugin(keys) {
+  return {
+    name: "sotorko-message-keys",
+    setup(b) {
+      b.onLoad({ filter: /_locales[\\/](en|bn)[\\/]messages\.json$/ }, async (args) => {
+        const all = JSON.parse(await readFile(args.path, "utf8"));
+        const kept = Object.fromEntries(Object.entries(all).filter(([k]) => keys.test(k)));
+        return { contents: JSON.stringify(kept), loader: "json" };
+      });
+    },
+  };
+}
+
 /** esbuild options of one entry point; `testHooks` selects the test build. */
-export function entryOptions({ from, format }, testHooks) {
+export function entryOptions({ from, format, messageKeys }, testHooks) {
   return {
     entryPoints: [join(src, from)],
     bundle: true,
     format,
     target: ["chrome110", "firefox128"],
     alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
+    plugins: messageKeys ? [passwordWordsPlugin, messageKeysPlugin(messageKeys)] : [passwordWordsPlugin],
     define: { __SOTORKO_TEST_HOOKS__: testHooks ? "true" : "false" },
     legalComments: "none",
     charset: "utf8",

@@ -26,6 +26,7 @@ function makeStandInExtension(dir) {
   copyFileSync(join(root, "extension", "managed_schema.json"), join(dir, "managed_schema.json"));
   writeFileSync(join(dir, "background.js"), "// stand-in\n");
   writeFileSync(join(dir, "content.js"), "// stand-in\n");
+  writeFileSync(join(dir, "settings-page.js"), "// stand-in\n");
   writeFileSync(join(dir, "popup", "popup.html"), "<!doctype html><title>popup</title>\n");
   writeFileSync(join(dir, "options", "options.html"), "<!doctype html><title>options</title>\n");
 }

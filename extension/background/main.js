@@ -9,7 +9,7 @@ import { browserApi } from "../shared/browser-api.js";
 import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
-import { createOverrideLogWriter } from "../shared/override-log.js";
+import { createActivityLogWriter } from "../shared/activity-log.js";
 
 const api = browserApi();
 
@@ -21,13 +21,20 @@ const host = createEngineHost({
   loadSettings: () => loadEffectiveSettings({ waitForPolicyMs: 300 }),
 });
 
-// The override log's single writer: every "Post anyway" of every tab is appended here, in turn.
-api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id, createOverrideLogWriter()));
+// The activity log's single writer: every post attempt of every tab is recorded here, in turn.
+const activityLog = createActivityLogWriter({
+  retentionDays: () => loadEffectiveSettings({ waitForPolicyMs: 300 }).then((s) => s.values.activityRetentionDays, () => undefined),
+});
+api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id, activityLog));
 onEffectiveSettingsChanged((settings) => host.invalidate(settings));
 
 // Compile the WASM and the rule pack once at install and browser start, so
 // the browser's compiled-code cache is warm before the first composer appears
 // (a cold first build takes seconds; later worker restarts take ~0.3 s).
-const warmUp = () => host.status().catch(() => {});
+// Also migrates the old override log and applies the log's retention.
+const warmUp = () => {
+  host.status().catch(() => {});
+  activityLog.maintain().catch(() => {});
+};
 api.runtime.onInstalled.addListener(warmUp);
 api.runtime.onStartup.addListener(warmUp);

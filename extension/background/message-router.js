@@ -3,15 +3,15 @@
  * `sendResponse` and returns `true` to keep the channel open, which works
  * the same in Chromium and Firefox. Unknown messages are left for others.
  */
-import { MSG_CHECK, MSG_RECORD_OVERRIDE, MSG_STATUS } from "../shared/messages.js";
-import { sanitizeDecision } from "../shared/override-log.js";
+import { MSG_CHECK, MSG_RECORD_ACTIVITY, MSG_STATUS } from "../shared/messages.js";
+import { sanitizeActivityEvent } from "../shared/activity-log.js";
 
 /**
  * The `runtime.onMessage` listener for `host`; ignores senders from other
- * extensions. `overrideLog` (`{ append(decision) }`, the log's single
- * writer) receives the "Post anyway" decisions.
+ * extensions. `activityLog` (`{ record(event) }`, the activity log's single
+ * writer) receives the post attempts content scripts report.
  */
-export function createMessageRouter(host, extensionId, overrideLog = null) {
+export function createMessageRouter(host, extensionId, activityLog = null) {
   return (message, sender, sendResponse) => {
     if (extensionId && sender?.id && sender.id !== extensionId) return false;
     let answer;
@@ -22,12 +22,12 @@ export function createMessageRouter(host, extensionId, overrideLog = null) {
       case MSG_STATUS:
         answer = host.status();
         break;
-      case MSG_RECORD_OVERRIDE: {
-        const decision = sanitizeDecision(message.decision);
-        if (!overrideLog) return false;
-        answer = decision
-          ? overrideLog.append(decision).then(() => ({ ok: true }))
-          : Promise.resolve({ ok: false, error: "not an override decision" });
+      case MSG_RECORD_ACTIVITY: {
+        if (!activityLog) return false;
+        const event = sanitizeActivityEvent(message.event);
+        answer = event
+          ? activityLog.record(event).then(() => ({ ok: true }))
+          : Promise.resolve({ ok: false, error: "not an activity event" });
         break;
       }
       default:

@@ -5,7 +5,9 @@
  */
 import { browserApi } from "../shared/browser-api.js";
 import { DEFAULTS, loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
-import { recordOverride } from "../shared/override-log.js";
+import { recordActivity } from "../shared/activity-log.js";
+import { ActivityTracker } from "./activity-tracker.js";
+import { installPhotoReminder } from "./photo-reminder.js";
 import { resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
 import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
@@ -17,7 +19,7 @@ import { requestCheck, withTimeout } from "./checker.js";
 import { recordUnguarded } from "../shared/unguarded-log.js";
 import { openConfirmDialog } from "./confirm-dialog.js";
 import { showNotice } from "./notice.js";
-import { decideContext, identityCandidates } from "./context.js";
+import { decideContext, identityCandidates, normalizePageRef } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el, installUiEventShield } from "./ui-host.js";
 import { markCheckForTests } from "./test-hooks.js";
@@ -38,6 +40,9 @@ const state = {
   ui: null,
 };
 
+/** Settles once the first settings read is done (used by the photo reminder). */
+let settingsRead = null;
+
 const lang = () => resolveUiLanguage(state.settings.values.uiLanguage, browserUiLanguage());
 const isEnabled = () => state.tab.enabled(state.settings);
 
@@ -57,10 +62,27 @@ function ui() {
     doc,
     onSelectFinding: (finding) => selectFinding(finding),
     onEscape: () => state.active?.el.focus(),
+    onFalseAlarm: (finding) => {
+      if (state.active) activity.falseAlarm(state.active, { rule: finding.rule, term: finding.excerpt });
+    },
   });
   state.ui = { host, root, overlay, panel };
   return state.ui;
 }
+
+/** Where a post attempt was made, for the activity log: context, page (when official), surface. */
+function describeAttempt(composer) {
+  const info = contextOf(composer);
+  const listed = info.context === "official" && typeof info.page === "string" ? info.page : null;
+  return {
+    context: info.context,
+    page: listed ? { id: normalizePageRef(listed), name: listed.trim() } : null,
+    surface: composer.kind,
+  };
+}
+
+// One entry per post attempt, written by the background (never the post text).
+const activity = new ActivityTracker({ send: (event) => recordActivity(event, api), describe: describeAttempt });
 
 const highlighter = new Highlighter({ doc, getOverlayLayer: () => ui().overlay });
 
@@ -252,9 +274,28 @@ const guard = new PostGuard({
     notice: (text) => showNotice({ root: ui().root, doc, lang: lang(), text }),
     checkingOffText,
   },
-  recordOverride: (decision) => recordOverride(decision).catch((e) => console.warn("Sotorko: could not record the override", e)),
+  activity,
 });
 guard.install(window);
+
+// Page hygiene: a reminder when the profile-picture or cover-photo flow opens on an office page.
+installPhotoReminder(window, {
+  isEnabled,
+  isOfficialPage: async () => {
+    await settingsRead;
+    const { values } = state.settings;
+    return (
+      decideContext({
+        toggle: state.tab.contextToggle,
+        hostname: doc.location.hostname,
+        officialPages: values.officialPages,
+        officialByDefault: values.officialByDefault,
+        candidates: (values.officialPages ?? []).length ? identityCandidates(doc.body ?? doc.documentElement, doc) : [],
+      }).context === "official"
+    );
+  },
+  remind: () => showNotice({ root: ui().root, doc, lang: lang(), text: t(lang(), "contentPhotoReminder"), timeoutMs: 20_000 }),
+});
 
 // 2. Composers.
 finder.start();
@@ -332,7 +373,7 @@ function applySettings(settings) {
   if (adapters.changed) finder.refresh();
   if (JSON.stringify(settings.values) !== before) restartAll();
 }
-loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
+settingsRead = loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
 onEffectiveSettingsChanged(applySettings);
 
 // 4. The popup.

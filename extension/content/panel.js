@@ -28,10 +28,17 @@ export function contextLine(lang, { context, source, page }) {
 }
 
 export class Panel {
-  constructor({ root, doc = document, onSelectFinding, onEscape }) {
+  /**
+   * `onFalseAlarm(finding)`: the official pressed "Not a problem here" on a
+   * finding (trusted events only); the panel then shows it as reported.
+   */
+  constructor({ root, doc = document, onSelectFinding, onEscape, onFalseAlarm = null }) {
     this.doc = doc;
     this.root = root;
     this.onSelectFinding = onSelectFinding;
+    this.onFalseAlarm = onFalseAlarm;
+    /** anchor element → keys (rule + term) reported as not a problem, so the button stays "reported". */
+    this.reported = new WeakMap();
     this.onEscape = onEscape;
     this.anchor = null;
     this.collapsed = false;
@@ -51,6 +58,12 @@ export class Panel {
     });
     this.panel.addEventListener("click", (event) => {
       if (!event.isTrusted) return;
+      const report = event.target.closest?.('[data-sotorko-action="false-alarm"]');
+      if (report) {
+        event.stopPropagation();
+        this.reportFalseAlarm(Number(report.getAttribute("data-false-alarm-index")));
+        return;
+      }
       const item = event.target.closest?.("[data-finding-index]");
       if (item) this.select(Number(item.getAttribute("data-finding-index")));
     });
@@ -75,7 +88,8 @@ export class Panel {
       return;
     }
     // Same findings, context and language as on screen: only keep it in place.
-    const key = JSON.stringify([lang, this.collapsed, Boolean(view.unguarded), contextInfo, findings.map((f) => [f.rule, f.severity, f.start_utf16, f.end_utf16, f.excerpt])]);
+    const reported = this.reportedFor(anchorEl);
+    const key = JSON.stringify([lang, this.collapsed, [...reported], Boolean(view.unguarded), contextInfo, findings.map((f) => [f.rule, f.severity, f.start_utf16, f.end_utf16, f.excerpt])]);
     if (key === this.renderedKey && anchorEl === this.anchor && !this.panel.hidden) {
       this.view = view;
       this.position();
@@ -146,6 +160,20 @@ export class Panel {
           },
           renderFinding(d, finding, lang),
         );
+        if (this.onFalseAlarm) {
+          const done = reported.has(falseAlarmKey(finding));
+          item.append(
+            el(d, "button", {
+              type: "button",
+              class: "s-button s-false-alarm",
+              "data-sotorko-action": "false-alarm",
+              "data-false-alarm-index": String(index),
+              "aria-description": t(lang, "contentFalseAlarmHint"),
+              ...(done ? { disabled: true, "data-sotorko-reported": "" } : {}),
+              text: t(lang, done ? "contentFalseAlarmDone" : "contentFalseAlarm"),
+            }),
+          );
+        }
         list.append(item);
       });
       children.push(list);
@@ -217,12 +245,37 @@ export class Panel {
     this.hideCard();
   }
 
+  reportedFor(anchorEl) {
+    let set = this.reported.get(anchorEl);
+    if (!set) {
+      set = new Set();
+      if (anchorEl) this.reported.set(anchorEl, set);
+    }
+    return set;
+  }
+
+  /** "Not a problem here" on the finding at `index`: reported once per rule and term for this composer. */
+  reportFalseAlarm(index) {
+    const finding = this.view?.findings?.[index];
+    if (!finding || !this.anchor) return;
+    const set = this.reportedFor(this.anchor);
+    const key = falseAlarmKey(finding);
+    if (set.has(key)) return;
+    set.add(key);
+    this.onFalseAlarm?.(finding);
+    this.renderedKey = null;
+    this.show(this.anchor, this.view);
+    this.live.textContent = t(this.view.lang, "contentFalseAlarmDone");
+  }
+
   select(index) {
     const finding = this.view?.findings?.[index];
     if (finding) this.onSelectFinding?.(finding);
   }
 
   onKeyDown(event, target) {
+    // The report button is a real <button>: Enter and Space give it a trusted click.
+    if (target?.closest?.('[data-sotorko-action="false-alarm"]') && event.key !== "Escape") return;
     const item = target?.closest?.("[data-finding-index]");
     if ((event.key === "Enter" || event.key === " ") && item) {
       event.preventDefault();
@@ -291,6 +344,11 @@ export class Panel {
     this.card.hidden = true;
     this.cardKey = null;
   }
+}
+
+/** What identifies a "Not a problem here" report: the rule and the matched term. */
+export function falseAlarmKey(finding) {
+  return `${finding.rule}\u0000${finding.excerpt ?? ""}`;
 }
 
 /** Height kept clear below a composer (its action row: Post, Comment …). */

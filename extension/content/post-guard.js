@@ -203,7 +203,10 @@ export class PostGuard {
   /**
    * `deps`: `{ finder, isEnabled(), checkerOf(composer), contextOf(composer),
    * checkText(text, context, timeoutMs), settings(), activeComposer(),
-   * ui: { openDialog(opts), notice(text), lang() }, recordOverride(decision) }`.
+   * ui: { openDialog(opts), notice(text), lang() }, activity }`; `activity`
+   * (optional, an ActivityTracker) hears each attempt: `held(composer,
+   * findings)`, `postedAnyway(composer, findings, reason)`, `sent(composer,
+   * text, findings)`, `discard(composer)`.
    */
   constructor(deps) {
     this.deps = deps;
@@ -329,6 +332,7 @@ export class PostGuard {
     // Removed right after a hand-off: the draft goes on in the next step. Otherwise it was closed.
     if (draft && Date.now() - draft.at <= HANDOFF.removedWithinMs) return;
     this.forget(composer.id);
+    this.deps.activity?.discard(composer);
   }
 
   /** The draft was published or discarded: forget what was remembered for it. */
@@ -447,7 +451,7 @@ export class PostGuard {
     }
     const mode = this.deps.settings().mode;
     if (cached && !holdDecision(cached.report, mode).hold) {
-      this.passed(composer, action);
+      this.passed(composer, action, cached);
       return; // fresh and clean: untouched
     }
     this.stop(event);
@@ -458,9 +462,14 @@ export class PostGuard {
     else subject.checkNow().then(proceed, (error) => proceed({ text, error: String(error) }));
   }
 
-  /** A submit went through: a send publishes the draft (forget it), a hand-off continues it. */
-  passed(composer, action) {
+  /**
+   * A submit went through: a send publishes the draft (forget it), a hand-off
+   * continues it. `result`: the check it went through with, when known.
+   */
+  passed(composer, action, result = null) {
     if (action.role === "handoff") return;
+    const text = result?.text ?? this.subjectOf(composer, action)?.text ?? "";
+    this.deps.activity?.sent(composer, text, result?.report?.findings ?? []);
     if (action.kind === "click" && (action.draft || action.role === "send" || action.role === "slot" || action.role === "icon")) {
       // Published: later dialogs ("Not now") have nothing to hold.
       this.forget(composer.id);
@@ -471,15 +480,16 @@ export class PostGuard {
     const { ui } = this.deps;
     if (result.error || !result.report) {
       ui.notice(ui.checkingOffText(result.error));
-      this.release(composer, action, result.text);
+      this.release(composer, action, result.text, result);
       return;
     }
     const mode = this.deps.settings().mode;
     const decision = holdDecision(result.report, mode);
     if (!decision.hold) {
-      this.release(composer, action, result.text);
+      this.release(composer, action, result.text, result);
       return;
     }
+    this.deps.activity?.held(composer, decision.findings);
     // Each dialog decides once, whatever the UI does.
     let decided = false;
     const once = (fn) => (...args) => {
@@ -505,9 +515,9 @@ export class PostGuard {
           this.resubmit(composer, action);
           return;
         }
-        this.deps.recordOverride({ context: result.context, findings: decision.findings, reason });
+        this.deps.activity?.postedAnyway(composer, decision.findings, reason);
         if (action.role === "handoff") this.confirmed.set(composer.id, result.text);
-        this.release(composer, action, result.text);
+        this.release(composer, action, result.text, result);
       }),
     });
   }
@@ -534,13 +544,13 @@ export class PostGuard {
   }
 
   /** Lets the held submit go through exactly once. */
-  async release(composer, action, text) {
+  async release(composer, action, text, result = null) {
     try {
       const target = action.kind === "click" ? await this.submitTargetFor(composer, action) : composer.el;
       if (!target) return;
       this.tokens.issue(composer.id, text, action.kind);
       this.dispatch(composer, action, target);
-      this.passed(composer, action);
+      this.passed(composer, action, result);
     } finally {
       this.busy.delete(composer.id);
       // A token the page did not consume must not linger.

@@ -1,12 +1,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PostGuard } from "./post-guard.js";
+import { ActivityTracker } from "./activity-tracker.js";
 
 const finding = (severity) => ({ rule: `r.${severity}`, category: "political", severity, start_utf16: 0, end_utf16: 3, excerpt: "abc", clause: "x", message: { en: "m", bn: "ম" } });
 
 /** A guard wired to fakes; `button.click()` re-enters the guard like a real re-dispatched click. */
 function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false, checkText = null } = {}) {
-  const calls = { notices: [], dialogs: [], posted: 0, overrides: [] };
+  const calls = { notices: [], dialogs: [], posted: 0, overrides: [], events: [] };
+  let ids = 0;
+  const activity = new ActivityTracker({
+    send: async (event) => calls.events.push(event),
+    describe: () => ({ context: "official", page: null, surface: "post" }),
+    newId: () => `e${++ids}`,
+  });
+  const postedAnyway = activity.postedAnyway.bind(activity);
+  activity.postedAnyway = (...args) => (calls.overrides.push(args), postedAnyway(...args));
   const composer = { id: 1, kind: "post", el: { isConnected: true, ownerDocument: { getSelection: () => null }, focus() {} } };
   const checker = {
     text,
@@ -42,7 +51,7 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
       notice: (t) => calls.notices.push(t),
       checkingOffText: (why) => `checking is off (${why})`,
     },
-    recordOverride: (d) => calls.overrides.push(d),
+    activity,
   });
   const userClick = () => {
     const event = fakeEvent();
@@ -194,4 +203,53 @@ test("a composer removed long after its last hand-off was closed, not handed on:
   s.guard.handoffs.set(composer.id, { composer, text: "abc", context: "official", result: null, at: Date.now() });
   s.guard.noteRemoved(composer);
   assert.equal(s.guard.handoffs.size, 1, "removed right after Next: kept for the next step");
+});
+
+/** The outcomes the activity events leave for each entry id (applied in order). */
+function outcomes(events) {
+  const byId = new Map();
+  for (const e of events) {
+    if (e.op === "add") byId.set(e.entry.id, e.entry.outcome);
+    else if (e.outcome) byId.set(e.id, e.outcome);
+  }
+  return [...byId.values()];
+}
+
+test("activity: a clean send is logged once as posted, with no text", async () => {
+  const { calls, userClick } = setup({ text: "hello", cached: { text: "hello", context: "official", report: { findings: [finding("advise")] } } });
+  userClick();
+  userClick(); // the same text again at once: one post
+  await settle();
+  assert.deepEqual(outcomes(calls.events), ["posted"]);
+  assert.deepEqual(calls.events[0].entry.categories, ["political"]);
+  assert.ok(!JSON.stringify(calls.events).includes("hello"));
+});
+
+test("activity: held, edited and posted clean is held-edited; Post anyway is held-posted", async () => {
+  let s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s.userClick();
+  await settle();
+  assert.deepEqual(outcomes(s.calls.events), ["held-cancelled"], "written as cancelled when held");
+  s.calls.dialogs[0].onEdit();
+  s.checker.text = "fixed";
+  s.userClick(); // no fresh result: checked now, clean, released
+  for (let i = 0; i < 4; i++) await settle();
+  assert.equal(s.calls.posted, 1);
+  assert.deepEqual(outcomes(s.calls.events), ["held-edited"]);
+  assert.equal(s.calls.events.length, 2, "one entry, updated");
+
+  s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s.userClick();
+  s.calls.dialogs[0].onPostAnyway("approved");
+  for (let i = 0; i < 3; i++) await settle();
+  assert.deepEqual(outcomes(s.calls.events), ["held-posted"]);
+  assert.equal(s.calls.events.at(-1).reason, "approved");
+});
+
+test("activity: held and never posted stays held-cancelled", async () => {
+  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s.userClick();
+  s.calls.dialogs[0].onEdit();
+  await settle();
+  assert.deepEqual(outcomes(s.calls.events), ["held-cancelled"]);
 });

@@ -263,3 +263,46 @@ export const PAGE_IDENTITY = Object.freeze({
 
 /** Facebook's dark mode marker on <html>. */
 export const DARK_MODE = Object.freeze({ htmlClass: "__fb-dark-mode", lightClass: "__fb-light-mode" });
+
+/**
+ * Page hygiene (docs/review.md): the controls that open Facebook's profile
+ * picture and cover photo flows, and the password-change form's fields.
+ */
+export const PAGE_HYGIENE = Object.freeze({
+  /** Controls (buttons, menu items) that open the profile-picture or cover-photo flow, and those flows' dialogs. */
+  photoFlowLabels: {
+    exact: [
+      "Update profile picture",
+      "Update profile photo",
+      "Edit profile picture",
+      "Choose profile picture",
+      "Update cover photo",
+      "Edit cover photo",
+      "Add cover photo",
+      "Upload cover photo",
+      "প্রোফাইল ছবি আপডেট করুন",
+      "প্রোফাইলের ছবি আপডেট করুন",
+      "প্রোফাইল ছবি সম্পাদনা করুন",
+      "প্রোফাইল ছবি বেছে নিন",
+      "কভার ফটো আপডেট করুন",
+      "কভার ছবি আপডেট করুন",
+      "কভার ফটো সম্পাদনা করুন",
+      "কভার ফটো যোগ করুন",
+      "কভার ছবি যোগ করুন",
+    ],
+  },
+  /** What a photo-flow control is: any of these (the closest one around the click). */
+  photoFlowControlSelector: '[role="button"], button, a[href], [role="menuitem"]',
+  /** The new-password field(s) of Facebook's password-change form (aria-label, placeholder or <label>). */
+  newPasswordLabels: {
+    exact: ["New password", "Re-type new password", "Retype new password", "Confirm new password", "নতুন পাসওয়ার্ড", "নতুন পাসওয়ার্ড আবার লিখুন", "নতুন পাসওয়ার্ড নিশ্চিত করুন"],
+  },
+  /** Password fields that never get the meter (the current password). */
+  currentPasswordLabels: { exact: ["Current password", "বর্তমান পাসওয়ার্ড"] },
+  /** Headings of a page's access/roles settings, where the people with access are listed. */
+  pageAccessHeadings: { exact: ["People with Facebook access", "Page access", "Page roles", "ফেসবুক অ্যাক্সেস আছে এমন ব্যক্তিরা", "পেজে অ্যাক্সেস", "পেজের ভূমিকা"] },
+  /** What a person's row in that list is. */
+  accessRowSelector: '[role="listitem"], [role="row"], li',
+  /** The access level of a person with full control (the page's admins), as shown in their row. */
+  fullControlLabels: { exact: ["Full control", "Facebook access with full control", "Admin", "সম্পূর্ণ নিয়ন্ত্রণ", "সম্পূর্ণ নিয়ন্ত্রণসহ ফেসবুক অ্যাক্সেস", "অ্যাডমিন"] },
+});

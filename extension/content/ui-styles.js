@@ -67,6 +67,17 @@ export const UI_CSS = `
 .s-button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 14px; cursor: pointer; border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
 .s-button.s-primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .s-button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.s-button.s-false-alarm { display: block; margin-top: 4px; padding: 2px 8px; font-size: 12px; font-weight: 500; }
+.s-button.s-false-alarm[disabled] { cursor: default; opacity: 0.75; }
+.s-meter { position: fixed; width: 300px; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 8px; box-shadow: var(--shadow); padding: 8px 10px; font-size: 13px; }
+.s-meter[hidden] { display: none; }
+.s-meter-bar { display: flex; gap: 3px; margin-bottom: 4px; }
+.s-meter-bar span { flex: 1; height: 6px; border-radius: 3px; background: var(--border); }
+.s-meter[data-acceptable="false"] .s-meter-bar .s-on { background: var(--line-block); }
+.s-meter[data-acceptable="true"] .s-meter-bar .s-on { background: #16a34a; }
+.s-meter-score { font-weight: 600; }
+.s-meter-weak { color: var(--block); }
+.s-meter-note { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .s-strict { background: var(--block-bg); color: var(--block); border-radius: 6px; padding: 6px 8px; }
 .s-reason { display: flex; flex-direction: column; gap: 4px; margin-top: 8px; }
 .s-reason textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 6px; min-height: 60px; }

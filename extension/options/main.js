@@ -1,7 +1,8 @@
 /**
  * The options page: the official's own settings, with every setting that
  * policy sets or locks shown as managed, plus the "Managed settings",
- * engine diagnostics and override-log sections.
+ * engine diagnostics and activity-log sections (the quarterly review is
+ * review.html).
  */
 import { browserApi } from "../shared/browser-api.js";
 import {
@@ -14,11 +15,11 @@ import { translatorFor } from "../shared/i18n.js";
 import { localizePage, el } from "../shared/i18n-dom.js";
 import { CATEGORIES, categoryName } from "../shared/categories.js";
 import { MSG_STATUS } from "../shared/messages.js";
-import { readOverrideLog, OVERRIDE_LOG_KEY } from "../shared/override-log.js";
+import { readActivityLog, activityExport, activityExportFileName, retentionDaysOf, ACTIVITY_LOG_KEY, LEGACY_OVERRIDE_LOG_KEY } from "../shared/activity-log.js";
 import { readUnguardedLog, UNGUARDED_LOG_KEY } from "../shared/unguarded-log.js";
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
-import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
+import { newestFirst, downloadText, outcomeKey, surfaceKey } from "./activity-view.js";
 
 const LOG_ROWS_SHOWN = 100;
 const api = browserApi();
@@ -225,7 +226,7 @@ async function renderEngine() {
   );
 }
 
-// ---- override log ------------------------------------------------------
+// ---- activity log ------------------------------------------------------
 
 function formatTime(iso) {
   const date = new Date(iso);
@@ -233,45 +234,43 @@ function formatTime(iso) {
   return date.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB");
 }
 
-async function renderOverrides() {
-  const body = $("overrides-body");
-  const log = await readOverrideLog();
-  $("overrides-export").disabled = log.length === 0;
+async function renderActivity() {
+  $("activity-intro").textContent = t("optionsActivityIntro", [retentionDaysOf(state.settings?.values.activityRetentionDays).toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB")]);
+  const body = $("activity-body");
+  const log = await readActivityLog();
+  $("activity-export").disabled = log.length === 0;
   if (log.length === 0) {
-    body.replaceChildren(el("p", { className: "muted", text: t("optionsOverridesEmpty") }));
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsActivityEmpty") }));
     return;
   }
   const rows = newestFirst(log, LOG_ROWS_SHOWN);
   const contextName = (c) => (c === "personal" ? t("contextPersonal") : c === "official" ? t("contextOfficial") : String(c ?? ""));
   const cell = (text) => el("td", { text });
+  const columns = ["optionsActivityWhen", "optionsActivityContext", "optionsActivityPage", "optionsActivitySurface", "optionsActivityOutcome", "optionsActivityCategories", "optionsActivityRules", "optionsActivityReason", "optionsActivityFalseAlarms"];
   const table = el("table", {}, [
-    el("caption", { text: t("optionsOverridesCaption") }),
-    el("thead", {}, [
-      el(
-        "tr",
-        {},
-        ["optionsOverridesWhen", "optionsOverridesContext", "optionsOverridesCategories", "optionsOverridesRules", "optionsOverridesReason"].map(
-          (key) => el("th", { text: t(key), attrs: { scope: "col" } }),
-        ),
-      ),
-    ]),
+    el("caption", { text: t("optionsActivityCaption") }),
+    el("thead", {}, [el("tr", {}, columns.map((key) => el("th", { text: t(key), attrs: { scope: "col" } })))]),
     el(
       "tbody",
       {},
       rows.map((entry) =>
-        el("tr", {}, [
+        el("tr", { attrs: { "data-outcome": String(entry.outcome) } }, [
           cell(formatTime(entry.at)),
           cell(contextName(entry.context)),
+          cell(entry.page ? entry.page.name || entry.page.id : "—"),
+          cell(t(surfaceKey(entry.surface))),
+          cell(t(outcomeKey(entry.outcome))),
           cell((entry.categories ?? []).map((id) => categoryName(id, state.t.lang)).join(", ")),
           cell((entry.rules ?? []).join(", ")),
           cell(entry.reason || "—"),
+          cell((entry.falseAlarms ?? []).map((f) => `${f.rule}: ${f.term}`).join("; ") || "—"),
         ]),
       ),
     ),
   ]);
-  const parts = [table];
+  const parts = [el("div", { className: "table-wrap" }, [table])];
   if (log.length > rows.length) {
-    parts.unshift(el("p", { className: "muted", text: t("optionsOverridesShowing", [rows.length, log.length]) }));
+    parts.unshift(el("p", { className: "muted", text: t("optionsActivityShowing", [rows.length, log.length]) }));
   }
   body.replaceChildren(...parts);
 }
@@ -290,16 +289,11 @@ async function renderUnguarded() {
   body.replaceChildren(count, el("ol", { className: "unguarded-list" }, items));
 }
 
-async function exportOverrides() {
-  const log = await readOverrideLog();
+async function exportActivity() {
+  const log = await readActivityLog();
   const now = new Date();
-  const blob = new Blob([exportDocument(log, now, api.runtime.getManifest().version)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const link = el("a", { attrs: { href: url, download: exportFileName(now) } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const doc = activityExport(log, now, api.runtime.getManifest().version);
+  downloadText(`${JSON.stringify(doc, null, 2)}\n`, "application/json", activityExportFileName(now));
 }
 
 // ---- page --------------------------------------------------------------
@@ -317,7 +311,7 @@ function render(settings) {
   renderManaged(settings);
   applyLocks(settings);
   if (languageChanged) {
-    renderOverrides().catch(console.error);
+    renderActivity().catch(console.error);
     renderUnguarded().catch(console.error);
   }
 }
@@ -325,16 +319,15 @@ function render(settings) {
 async function start() {
   wireGeneral();
   wireOfficialPages();
-  $("overrides-export").addEventListener("click", () => exportOverrides().catch(console.error));
+  $("activity-export").addEventListener("click", () => exportActivity().catch(console.error));
   render(await loadEffectiveSettings());
   renderEngine();
-  renderOverrides();
   onEffectiveSettingsChanged((settings) => {
     render(settings);
     renderEngine();
   });
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && OVERRIDE_LOG_KEY in changes) renderOverrides().catch(console.error);
+    if (area === "local" && (ACTIVITY_LOG_KEY in changes || LEGACY_OVERRIDE_LOG_KEY in changes)) renderActivity().catch(console.error);
     if (area === "local" && UNGUARDED_LOG_KEY in changes) renderUnguarded().catch(console.error);
   });
 }

@@ -2,7 +2,8 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
-import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
+import { newestFirst, outcomeKey, surfaceKey } from "./activity-view.js";
+import { activityExportFileName, OUTCOMES, SURFACES } from "../shared/activity-log.js";
 import { SETTING_KEYS } from "../shared/settings-merge.js";
 import { CATALOGS } from "../shared/i18n.js";
 
@@ -54,11 +55,12 @@ test("every setting has a localised label for the managed section", () => {
   assert.equal(displayValue({ political: { official: "block" } }), '{\n  "political": {\n    "official": "block"\n  }\n}');
 });
 
-test("override export: newest first for display, a dated file, entries oldest first", () => {
+test("activity view: newest first for display, a dated file, a message for every outcome and surface", () => {
   assert.deepEqual(newestFirst([1, 2, 3], 2), [3, 2]);
   const date = new Date("2026-11-28T12:00:00Z");
-  assert.equal(exportFileName(date), "sotorko-override-log-2026-11-28.json");
-  const doc = JSON.parse(exportDocument([{ at: "a" }, { at: "b" }], date, "0.1.0"));
-  assert.equal(doc.kind, "sotorko-override-log");
-  assert.deepEqual(doc.entries.map((e) => e.at), ["a", "b"]);
+  assert.equal(activityExportFileName(date), "sotorko-activity-2026-11-28.json");
+  assert.equal(activityExportFileName(date, "csv"), "sotorko-activity-2026-11-28.csv");
+  for (const o of OUTCOMES) assert.ok(CATALOGS.en[outcomeKey(o)] && CATALOGS.bn[outcomeKey(o)], o);
+  assert.equal(new Set(OUTCOMES.map(outcomeKey)).size, OUTCOMES.length);
+  for (const s of SURFACES) assert.ok(CATALOGS.en[surfaceKey(s)] && CATALOGS.bn[surfaceKey(s)], s);
 });

@@ -1,6 +1,7 @@
 /**
  * The toolbar popup: per-tab on/off, the posting context, the findings
- * count of the current composer, and a link to the options page.
+ * count of the current composer, office pages without a post for more than
+ * 4 days (from this browser's activity log), and a link to the options page.
  */
 import { browserApi } from "../shared/browser-api.js";
 import { loadEffectiveSettings, isUserEditable } from "../shared/settings.js";
@@ -9,6 +10,8 @@ import { localizePage } from "../shared/i18n-dom.js";
 import { MSG_TAB_INFO, MSG_SET_TAB } from "../shared/messages.js";
 import { isFacebookUrl } from "./facebook-url.js";
 import { tabView } from "./tab-view.js";
+import { readActivityLog } from "../shared/activity-log.js";
+import { cadenceGaps } from "../shared/activity-review.js";
 
 const REFRESH_MS = 1500;
 const api = browserApi();
@@ -62,10 +65,24 @@ async function targetTab() {
   return tab;
 }
 
+/** Office pages with no post for more than 4 days, as this browser saw them. */
+async function renderCadence(t) {
+  const gaps = cadenceGaps(await readActivityLog(), new Date());
+  const locale = t.lang === "bn" ? "bn-BD" : "en-GB";
+  const items = gaps.map((g) => {
+    const li = document.createElement("li");
+    li.textContent = t("reviewCadenceGap", [g.name, g.days.toLocaleString(locale), new Date(g.lastPostAt).toLocaleDateString(locale)]);
+    return li;
+  });
+  $("cadence-list").replaceChildren(...items);
+  $("cadence").hidden = items.length === 0;
+}
+
 async function start() {
   const settings = await loadEffectiveSettings();
   const t = translatorFor(settings.values.uiLanguage);
   localizePage(t);
+  renderCadence(t).catch((error) => console.warn("Sotorko popup: activity log", error));
   $("open-options").addEventListener("click", () => {
     api.runtime.openOptionsPage().finally(() => window.close());
   });

@@ -26,12 +26,16 @@ test("minimal permissions: storage, and host access to Facebook only", () => {
   assert.deepEqual(manifest.host_permissions, FACEBOOK);
   assert.equal(manifest.optional_permissions, undefined);
   assert.equal(manifest.web_accessible_resources, undefined);
-  const [cs] = manifest.content_scripts;
-  assert.equal(manifest.content_scripts.length, 1);
+  const [cs, meter] = manifest.content_scripts;
+  assert.equal(manifest.content_scripts.length, 2);
   assert.deepEqual(cs.matches, FACEBOOK);
   assert.deepEqual(cs.js, ["content.js"]);
   assert.equal(cs.run_at, "document_start");
   assert.equal(cs.all_frames, false);
+  // The password meter and the admins notice: only Facebook's account settings (and Accounts Center, where the form lives today).
+  assert.deepEqual(meter.matches, ["https://www.facebook.com/settings*", "https://web.facebook.com/settings*", "https://m.facebook.com/settings*", "https://accountscenter.facebook.com/*"]);
+  assert.deepEqual(meter.js, ["settings-page.js"]);
+  assert.equal(meter.all_frames, false);
 });
 
 test("one background entry for both browsers, WASM allowed only for extension pages", () => {

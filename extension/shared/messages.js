@@ -9,8 +9,12 @@ export const MSG_CHECK = "sotorko:check";
 /** Any page → background: `{ type }` → `{ ok: true, ready, diagnostics } | { ok: false, ready: false, error, diagnostics: [] }`. */
 export const MSG_STATUS = "sotorko:status";
 
-/** Content script → background: `{ type, decision: { context, findings: [{ rule, category }], reason } }` → `{ ok: true } | { ok: false, error }`. The background is the override log's only writer. */
-export const MSG_RECORD_OVERRIDE = "sotorko:record-override";
+/**
+ * Content script → background: `{ type, event }` → `{ ok: true } | { ok: false, error }`, one
+ * activity-log event (`extension/shared/activity-log.js`, `sanitizeActivityEvent`). The background
+ * is the activity log's only writer.
+ */
+export const MSG_RECORD_ACTIVITY = "sotorko:record-activity";
 
 /** Popup → content script: `{ type }` → `{ ok: true, enabled, context, contextSource, counts, composers }`. */
 export const MSG_TAB_INFO = "sotorko:tab-info";

@@ -22,13 +22,15 @@ export const DEFAULTS = Object.freeze({
   lockedSettings: [],
   siteAdapterOverrides: {},
   stanceModel: true,
+  activityRetentionDays: 396,
+  minPasswordScore: 3,
 });
 
 /** Every setting key, in a stable order. */
 export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULTS));
 
 /** Keys only policy may set; the official can never store them. */
-export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel"]);
+export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel", "activityRetentionDays", "minPasswordScore"]);
 
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));

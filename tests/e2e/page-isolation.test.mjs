@@ -258,11 +258,12 @@ for (const name of BROWSERS) {
         await page.close();
       }
       let log = null;
-      for (let i = 0; i < 20 && !(log?.length > 0); i++) {
-        log = await readLocal(browser, "overrideLog");
-        if (!(log?.length > 0)) await sleep(100);
+      for (let i = 0; i < 20 && !log?.some((e) => e.outcome === "held-posted"); i++) {
+        log = await readLocal(browser, "activityLog");
+        if (!log?.some((e) => e.outcome === "held-posted")) await sleep(100);
       }
       assert.equal(log?.length, 1, JSON.stringify(log));
+      assert.equal(log[0].outcome, "held-posted");
       assert.equal(log[0].reason, OWN_REASON, "the logged reason is only what the official typed");
       assert.equal(log[0].context, "official");
     });
@@ -293,7 +294,7 @@ for (const name of BROWSERS) {
       }
     });
 
-    test("overrides sent at the same moment are all logged", async () => {
+    test("activity sent at the same moment from several pages is all logged", async () => {
       await setUserSettings(browser, OFFICIAL);
       const page = await browser.openExtensionPage("popup/popup.html");
       try {
@@ -301,7 +302,10 @@ for (const name of BROWSERS) {
           const api = globalThis.browser ?? globalThis.chrome;
           return Promise.all(
             [1, 2, 3, 4, 5].map((i) =>
-              api.runtime.sendMessage({ type: "sotorko:record-override", decision: { context: "official", findings: [{ rule: `rule.${i}`, category: "political" }], reason: `reason ${i}` } }),
+              api.runtime.sendMessage({
+                type: "sotorko:record-activity",
+                event: { op: "add", entry: { id: `e${i}`, context: "official", page: null, surface: "post", outcome: "held-posted", categories: ["political"], rules: [`rule.${i}`], reason: `reason ${i}`, falseAlarms: [] } },
+              }),
             ),
           );
         });
@@ -309,7 +313,7 @@ for (const name of BROWSERS) {
       } finally {
         await page.close();
       }
-      const log = await readLocal(browser, "overrideLog");
+      const log = await readLocal(browser, "activityLog");
       assert.equal(log.length, 5, JSON.stringify(log));
       assert.deepEqual(log.map((e) => e.reason).sort(), ["reason 1", "reason 2", "reason 3", "reason 4", "reason 5"]);
     });

@@ -36,7 +36,7 @@ export const LOCKABLE_SETTINGS = Object.freeze([
 ]);
 
 /** Policy-only keys: an official can never set them, so there is nothing to lock. */
-export const POLICY_ONLY_SETTINGS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel"]);
+export const POLICY_ONLY_SETTINGS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel", "activityRetentionDays", "minPasswordScore"]);
 
 /** Every top-level policy key. */
 export const POLICY_KEYS = Object.freeze([...LOCKABLE_SETTINGS, ...POLICY_ONLY_SETTINGS]);
@@ -198,6 +198,17 @@ const CHECKS = Object.freeze({
   officialByDefault: (v) => checkBoolean("officialByDefault", v),
   requireReasonToOverride: (v) => checkBoolean("requireReasonToOverride", v),
   stanceModel: (v) => checkBoolean("stanceModel", v),
+  activityRetentionDays: (v) => {
+    // Group Policy text boxes give a string of digits (REG_SZ).
+    const days = typeof v === "string" && /^\d{1,4}$/.test(v.trim()) ? Number(v.trim()) : v;
+    if (!Number.isInteger(days) || days < 1 || days > 3650) fail("activityRetentionDays", `expected a whole number of days from 1 to 3650, got ${describe(v)}`);
+    return days;
+  },
+  minPasswordScore: (v) => {
+    const score = typeof v === "string" && /^[0-4]$/.test(v.trim()) ? Number(v.trim()) : v;
+    if (!Number.isInteger(score) || score < 0 || score > 4) fail("minPasswordScore", `expected a whole number from 0 to 4, got ${describe(v)}`);
+    return score;
+  },
   mode: (v) => checkChoice("mode", v, ["warn", "strict"]),
   uiLanguage: (v) => checkChoice("uiLanguage", v, ["auto", "bn", "en"]),
   enabledCategories: (v) => {

@@ -32,6 +32,8 @@ const VALID = {
   mode: "strict",
   requireReasonToOverride: true,
   stanceModel: false,
+  activityRetentionDays: 730,
+  minPasswordScore: 4,
   uiLanguage: "bn",
   lockedSettings: ["enabled", "mode"],
   siteAdapterOverrides: {
@@ -51,7 +53,7 @@ const VALID = {
 };
 
 /** A value of the wrong JSON type for a schema type. */
-const WRONG_TYPE = { boolean: "true", string: 42, array: "a, b", object: ["x"] };
+const WRONG_TYPE = { boolean: "true", string: 42, array: "a, b", object: ["x"], integer: "a year" };
 
 test("the schema is one Chromium accepts", () => {
   assert.deepEqual(schemaProblems(schema), []);
@@ -222,4 +224,24 @@ test("siteAdapterOverrides is policy only: an official's own value is ignored", 
   const fromPolicy = mergeEffectiveSettings({ stored: {}, managed: { siteAdapterOverrides: VALID.siteAdapterOverrides }, validate: validatePolicy });
   assert.deepEqual(fromPolicy.values.siteAdapterOverrides, VALID.siteAdapterOverrides);
   assert.equal(fromPolicy.sources.siteAdapterOverrides, "policy");
+});
+
+test("activityRetentionDays: whole days from 1 to 3650; a Group Policy text of digits is read as a number", () => {
+  assert.deepEqual(validatePolicy({ activityRetentionDays: 30 }).values, { activityRetentionDays: 30 });
+  assert.deepEqual(validatePolicy({ activityRetentionDays: " 730 " }).values, { activityRetentionDays: 730 });
+  for (const bad of [0, 3651, 1.5, -3, "13 months", true]) {
+    const { values, errors } = validatePolicy({ activityRetentionDays: bad });
+    assert.equal("activityRetentionDays" in values, false, String(bad));
+    assert.match(errors[0].message, /^activityRetentionDays: expected a whole number of days from 1 to 3650/);
+  }
+});
+
+test("minPasswordScore: a whole number from 0 to 4", () => {
+  assert.deepEqual(validatePolicy({ minPasswordScore: 0 }).values, { minPasswordScore: 0 });
+  assert.deepEqual(validatePolicy({ minPasswordScore: "4" }).values, { minPasswordScore: 4 });
+  for (const bad of [5, -1, 2.5, "strong", false]) {
+    const { values, errors } = validatePolicy({ minPasswordScore: bad });
+    assert.equal("minPasswordScore" in values, false, String(bad));
+    assert.match(errors[0].message, /^minPasswordScore: expected a whole number from 0 to 4/);
+  }
 });
