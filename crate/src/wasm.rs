@@ -1,6 +1,6 @@
 //! The WASM API used by the browser extension (docs/architecture.md):
 //! `new WasmEngine(config)`, `engine.diagnostics()`, `engine.check(text, context)`,
-//! `engine.rules()`, `lintRules(toml)` and `categories()`. Every value returned
+//! `engine.rules()`, `lintRules(toml)`, `categories()` and `validatePolicy(policy)`. Every value returned
 //! is a plain JS object with the same field names as the CLI's JSON.
 
 use crate::config::{Diagnostic, EngineConfig};
@@ -114,4 +114,20 @@ pub fn categories() -> Result<JsValue, JsError> {
         })
         .collect();
     to_js(&list)
+}
+
+/// Validates a policy (or the official's stored options) with the settings
+/// contract, exactly as `sotorko policy check` does:
+/// `{ values, locked, errors: [{ key, path, message: { en, bn } }] }`.
+/// `values` holds only the valid keys; a key with a problem keeps its
+/// built-in value. Throws only when `policy` is not JSON-like.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsError> {
+    let value: serde_json::Value = if policy.is_undefined() || policy.is_null() {
+        serde_json::Value::Null
+    } else {
+        serde_wasm_bindgen::from_value(policy)
+            .map_err(|e| JsError::new(&format!("the policy could not be read: {e}")))?
+    };
+    to_js(&crate::settings::validate_policy(&value))
 }
