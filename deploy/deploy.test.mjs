@@ -71,6 +71,62 @@ test("the ADMX and ADML files are well-formed XML", () => {
   }
 });
 
+// Element names of Microsoft's ADMX/ADML schema (PolicyDefinitionFiles.xsd, schemaVersion 1.0) that
+// these templates may use, with the parents the schema allows them in. The XSD itself is not
+// available offline here; docs/deploy.md says how to check the files against it on Windows.
+const ADMX_PARENTS = {
+  policyDefinitions: [null],
+  policyNamespaces: ["policyDefinitions"],
+  target: ["policyNamespaces"],
+  resources: ["policyDefinitions"],
+  supportedOn: ["policyDefinitions", "policy"],
+  definitions: ["supportedOn"],
+  definition: ["definitions"],
+  categories: ["policyDefinitions"],
+  category: ["categories"],
+  parentCategory: ["category", "policy"],
+  policies: ["policyDefinitions"],
+  policy: ["policies"],
+  enabledValue: ["policy"],
+  disabledValue: ["policy"],
+  decimal: ["enabledValue", "disabledValue"],
+  elements: ["policy"],
+  enum: ["elements"],
+  item: ["enum"],
+  value: ["item"],
+  string: ["value"],
+  list: ["elements"],
+  text: ["elements"],
+  multiText: ["elements"],
+};
+const ADML_PARENTS = {
+  policyDefinitionResources: [null],
+  displayName: ["policyDefinitionResources"],
+  description: ["policyDefinitionResources"],
+  resources: ["policyDefinitionResources"],
+  stringTable: ["resources"],
+  string: ["stringTable"],
+  presentationTable: ["resources"],
+  presentation: ["presentationTable"],
+  dropdownList: ["presentation"],
+  listBox: ["presentation"],
+  textBox: ["presentation"],
+  multiTextBox: ["presentation"],
+  label: ["textBox"],
+};
+
+function assertSchemaElements(node, allowed, rel, parent = null) {
+  assert.ok(allowed[node.name]?.includes(parent), `${rel}: <${node.name}> inside <${parent}>`);
+  for (const child of node.children ?? []) assertSchemaElements(child, allowed, rel, node.name);
+}
+
+test("the ADMX and ADML files use only the elements Microsoft's PolicyDefinitions schema allows, where it allows them", () => {
+  for (const rel of ["windows/sotorko.admx", "windows/sotorko-firefox.admx"]) {
+    assertSchemaElements(parseXml(read(rel).toString("utf8")), ADMX_PARENTS, rel);
+  }
+  for (const rel of [...ADMLS, ...FIREFOX_ADMLS]) assertSchemaElements(parseXml(read(rel).toString("utf8")), ADML_PARENTS, rel);
+});
+
 test("the XML checker rejects what is not well-formed", () => {
   const bad = [
     "<a><b></a></b>",

@@ -257,6 +257,44 @@ fn extra_terms_rule(category: Category, list: &[String]) -> Rule {
     }
 }
 
+/// Why a `customRules` pack is too costly for policy, if it is: verbs (each
+/// expands into a whole paradigm of forms) and regexes are what make an
+/// engine slow to build, so a policy pack has tighter limits on them than a
+/// pack file (the settings contract's `LIMITS`; BENCHMARKS.md, "Policy at the limits").
+fn over_policy_budget(custom: &RulePack) -> Option<String> {
+    let limits = settings::LIMITS;
+    let mut verbs: Vec<&str> = custom
+        .rules
+        .iter()
+        .flat_map(|r| {
+            r.terms
+                .bn_verbs
+                .iter()
+                .chain(&r.terms.banglish_verbs)
+                .chain(&r.terms.en_verbs)
+        })
+        .map(String::as_str)
+        .collect();
+    verbs.sort_unstable();
+    verbs.dedup();
+    let regexes: usize = custom.rules.iter().map(|r| r.regex.len()).sum();
+    if verbs.len() > limits.custom_rules_verbs {
+        Some(format!(
+            "the pack has {} different verbs; a pack in policy may have at most {} (each verb becomes \
+             every form of its paradigm, which makes the engine slow to build)",
+            verbs.len(),
+            limits.custom_rules_verbs
+        ))
+    } else if regexes > limits.custom_rules_regexes {
+        Some(format!(
+            "the pack has {regexes} regexes; a pack in policy may have at most {}",
+            limits.custom_rules_regexes
+        ))
+    } else {
+        None
+    }
+}
+
 impl Engine {
     /// Builds an engine from the default pack with administrator options.
     /// Never fails: each bad option is reported as a [`Diagnostic`] and ignored.
@@ -273,10 +311,19 @@ impl Engine {
         let mut custom_applied = false;
         if let Some(text) = &config.custom_rules {
             match RulePack::custom(text, &pack) {
-                Ok(custom) => {
-                    custom_applied = !custom.rules.is_empty();
-                    pack.rules.extend(custom.rules);
-                }
+                Ok(custom) => match over_policy_budget(&custom) {
+                    None => {
+                        custom_applied = !custom.rules.is_empty();
+                        pack.rules.extend(custom.rules);
+                    }
+                    Some(problem) => {
+                        diags.push(Diagnostic::new("customRules", problem));
+                        diags.push(Diagnostic::new(
+                            "customRules",
+                            "the custom rules were not applied because of the problem above",
+                        ));
+                    }
+                },
                 Err(e) => {
                     for p in &e.problems {
                         diags.push(Diagnostic::new("customRules", p.to_string()));

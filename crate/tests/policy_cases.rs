@@ -44,9 +44,35 @@ fn policy_of(case: &Value) -> Value {
             json!({ "secrecy": (0..n).map(|i| format!("term {i}")).collect::<Vec<_>>() })
         }
         "customRules" => Value::String(format!("# {}", "x".repeat(n.saturating_sub(2)))),
+        "customRulesVerbs" => {
+            return json!({ "customRules": verb_pack(n) });
+        }
         other => panic!("cannot generate {other}"),
     };
     json!({ key: value })
+}
+
+/// One rule whose `banglish_verbs` are `n` made-up verbs: `kat` and letters.
+fn verb_pack(n: usize) -> String {
+    let verb = |mut x: usize| {
+        let mut s = String::from("kat");
+        loop {
+            s.push(char::from(b'a' + (x % 26) as u8));
+            x /= 26;
+            if x == 0 {
+                return s;
+            }
+        }
+    };
+    let verbs: Vec<String> = (0..n).map(|i| format!("\"{}\"", verb(i))).collect();
+    format!(
+        "[[rule]]\nid = \"ministry.verbs\"\ncategory = \"incitement\"\nclause = \"2016\"\n\
+         severity = {{ official = \"warn\", personal = \"advise\" }}\n\
+         message.en = \"e\"\nmessage.bn = \"b\"\nterms = {{ banglish_verbs = [{}] }}\n\
+         [rule.examples]\nflag = [\"{}bo\"]\n",
+        verbs.join(", "),
+        verb(0)
+    )
 }
 
 fn cases() -> Vec<Value> {

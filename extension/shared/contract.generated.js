@@ -277,6 +277,8 @@ export const SETTINGS = deepFreeze([
 /** Size limits of settings values; a value over a limit is an error for its key. */
 export const POLICY_LIMITS = deepFreeze({
   "customRulesBytes": 262144,
+  "customRulesVerbs": 100,
+  "customRulesRegexes": 64,
   "ruleSeverityEntries": 2000,
   "ruleIdChars": 100,
   "extraTermsEntries": 2000,

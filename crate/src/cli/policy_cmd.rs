@@ -2,7 +2,7 @@
 
 use super::input::read_text;
 use super::CliError;
-use sotorko::settings::{check_policy, generated_files};
+use sotorko::settings::{bn_digits, check_policy, generated_files};
 use std::io::Write;
 use std::path::Path;
 
@@ -31,7 +31,7 @@ pub fn check(path: &Path) -> Result<(), CliError> {
             out,
             "{name}: valid policy ({keys} setting(s); locked for officials: {locked})"
         )?;
-        writeln!(out, "{name}: পলিসি সঠিক ({keys}টি সেটিং)")?;
+        writeln!(out, "{name}: পলিসি সঠিক ({}টি সেটিং)", bn_digits(keys))?;
         out.flush()?;
         return Ok(());
     }
@@ -48,7 +48,7 @@ pub fn check(path: &Path) -> Result<(), CliError> {
         "{name}: {} problem(s); each key named keeps its built-in value\n\
          {name}: {}টি সমস্যা; উল্লিখিত প্রতিটি সেটিংয়ের পূর্বনির্ধারিত মান প্রযোজ্য হবে\n{}",
         problems.len(),
-        problems.len(),
+        bn_digits(problems.len()),
         problems.join("\n")
     )))
 }

@@ -21,7 +21,7 @@ mod tests;
 
 pub use check::{check_policy, PolicyCheck};
 pub use emit::generated_files;
-pub use problem::{PolicyError, Problem};
+pub use problem::{bn_digits, PolicyError, Problem};
 pub use spec::{
     key, AdmxKind, Choice, KeySpec, KeyTexts, Limits, Scope, Text, ValueType, ADAPTER_LABEL_LISTS,
     ADAPTER_SELECTOR_LISTS, KEYS, LABEL_LIST_PARTS, LIMITS, SEVERITY_CONTEXTS, SEVERITY_LEVELS,

@@ -26,6 +26,17 @@ fn describe(value: &Value) -> (String, String) {
     }
 }
 
+/// `n` (a number, or a text with digits) with Bangla digits, for the Bangla messages.
+pub fn bn_digits(n: impl std::fmt::Display) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x09E6 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 fn quoted(choices: &[&str]) -> String {
     choices
         .iter()
@@ -163,15 +174,27 @@ impl Problem {
             Problem::Empty => ("is empty".to_owned(), "ফাঁকা".to_owned()),
             Problem::TooMany { count, max } => (
                 format!("has {count} entries; at most {max} are allowed"),
-                format!("{count}টি এন্ট্রি আছে; সর্বোচ্চ {max}টি অনুমোদিত"),
+                format!(
+                    "{}টি এন্ট্রি আছে; সর্বোচ্চ {}টি অনুমোদিত",
+                    bn_digits(*count),
+                    bn_digits(*max)
+                ),
             ),
             Problem::TooLong { chars, max } => (
                 format!("is {chars} characters long; at most {max} are allowed"),
-                format!("{chars} অক্ষর দীর্ঘ; সর্বোচ্চ {max} অক্ষর অনুমোদিত"),
+                format!(
+                    "{} অক্ষর দীর্ঘ; সর্বোচ্চ {} অক্ষর অনুমোদিত",
+                    bn_digits(*chars),
+                    bn_digits(*max)
+                ),
             ),
             Problem::TooBig { bytes, max } => (
                 format!("is {bytes} bytes in all; at most {max} are allowed"),
-                format!("সব মিলিয়ে {bytes} বাইট; সর্বোচ্চ {max} বাইট অনুমোদিত"),
+                format!(
+                    "সব মিলিয়ে {} বাইট; সর্বোচ্চ {} বাইট অনুমোদিত",
+                    bn_digits(*bytes),
+                    bn_digits(*max)
+                ),
             ),
             Problem::TooShort {
                 letters,
@@ -181,12 +204,14 @@ impl Problem {
                 if *bangla {
                     (
                         format!(
-                            "has {letters} Bangla letter(s) (vowel signs do not count); an allowed term \
+                            "has {letters} Bangla letter(s) (a conjunct counts once, vowel signs not at all); an allowed term \
                              needs at least {min}, so that it cannot silence whole words"
                         ),
                         format!(
-                            "এতে {letters}টি বাংলা বর্ণ (কার-চিহ্ন গোনা হয় না); অনুমোদিত শব্দে অন্তত {min}টি বর্ণ \
-                             লাগে, যাতে তা পুরো শব্দের যাচাই বন্ধ করে দিতে না পারে"
+                            "এতে {}টি বাংলা বর্ণ (যুক্তবর্ণ একটি ধরা হয়, কার-চিহ্ন গোনা হয় না); অনুমোদিত শব্দে \
+                             অন্তত {}টি বর্ণ লাগে, যাতে তা পুরো শব্দের যাচাই বন্ধ করে দিতে না পারে",
+                            bn_digits(*letters),
+                            bn_digits(*min)
                         ),
                     )
                 } else {
@@ -196,8 +221,10 @@ impl Problem {
                              cannot silence whole words"
                         ),
                         format!(
-                            "এতে {letters}টি বর্ণ; অনুমোদিত শব্দে অন্তত {min}টি বর্ণ লাগে, যাতে তা পুরো \
-                             শব্দের যাচাই বন্ধ করে দিতে না পারে"
+                            "এতে {}টি বর্ণ; অনুমোদিত শব্দে অন্তত {}টি বর্ণ লাগে, যাতে তা পুরো শব্দের \
+                             যাচাই বন্ধ করে দিতে না পারে",
+                            bn_digits(*letters),
+                            bn_digits(*min)
                         ),
                     )
                 }
@@ -282,7 +309,7 @@ impl Problem {
             ),
             Problem::More(n) => (
                 format!("and {n} more problems"),
-                format!("এবং আরও {n}টি সমস্যা"),
+                format!("এবং আরও {}টি সমস্যা", bn_digits(*n)),
             ),
         }
     }

@@ -4,6 +4,7 @@
 //! the ADMX/ADML templates, the example policies) is generated from here by
 //! `sotorko contract emit`.
 
+use super::problem::bn_digits;
 use super::texts::*;
 use crate::model::Category;
 use serde::Serialize;
@@ -282,6 +283,10 @@ pub fn key(name: &str) -> Option<&'static KeySpec> {
 pub struct Limits {
     /// `customRules`, in UTF-8 bytes.
     pub custom_rules_bytes: usize,
+    /// Different verbs (`bn_verbs`, `banglish_verbs`, `en_verbs`) of a `customRules` pack.
+    pub custom_rules_verbs: usize,
+    /// Regexes of a `customRules` pack.
+    pub custom_rules_regexes: usize,
     /// Entries of `ruleSeverity`.
     pub rule_severity_entries: usize,
     /// Characters of a rule id.
@@ -316,6 +321,8 @@ pub struct Limits {
 /// The limits in force.
 pub const LIMITS: Limits = Limits {
     custom_rules_bytes: 256 * 1024,
+    custom_rules_verbs: 100,
+    custom_rules_regexes: 64,
     rule_severity_entries: 2000,
     rule_id_chars: 100,
     extra_terms_entries: 2000,
@@ -399,8 +406,18 @@ pub fn limits_text(key: &str) -> Option<(String, String)> {
             format!("সর্বোচ্চ {}টি নিয়ম", l.rule_severity_entries),
         ),
         "customRules" => (
-            format!("at most {} KiB", l.custom_rules_bytes / 1024),
-            format!("সর্বোচ্চ {} KiB", l.custom_rules_bytes / 1024),
+            format!(
+                "at most {} KiB, {} different verbs and {} regexes",
+                l.custom_rules_bytes / 1024,
+                l.custom_rules_verbs,
+                l.custom_rules_regexes
+            ),
+            format!(
+                "সর্বোচ্চ {} KiB, {}টি ভিন্ন ক্রিয়া ও {}টি regex",
+                l.custom_rules_bytes / 1024,
+                l.custom_rules_verbs,
+                l.custom_rules_regexes
+            ),
         ),
         "extraTerms" => (
             format!(
@@ -458,5 +475,5 @@ pub fn limits_text(key: &str) -> Option<(String, String)> {
         ),
         _ => return None,
     };
-    Some((en, bn))
+    Some((en, bn_digits(bn)))
 }

@@ -96,7 +96,7 @@ fn allowed_terms_must_be_words() {
     let e = &errors("ক")[0];
     assert_eq!(e.path, "allowedTerms[0]");
     assert!(e.message.en.contains("at least 2"), "{}", e.message.en);
-    assert!(e.message.bn.contains("অন্তত 2"), "{}", e.message.bn);
+    assert!(e.message.bn.contains("অন্তত ২টি"), "{}", e.message.bn);
 }
 
 #[test]

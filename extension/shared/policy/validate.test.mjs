@@ -243,6 +243,25 @@ function policyOf(c) {
     return policy;
   }
   const { key, entries, bytes } = c.generate;
+  if (key === "customRulesVerbs") {
+    // One rule whose banglish_verbs are `entries` made-up verbs (as in crate/tests/policy_cases.rs).
+    const verb = (x) => {
+      let s = "kat";
+      do {
+        s += String.fromCharCode(97 + (x % 26));
+        x = Math.floor(x / 26);
+      } while (x > 0);
+      return s;
+    };
+    const verbs = Array.from({ length: entries }, (_, i) => `"${verb(i)}"`).join(", ");
+    return {
+      customRules:
+        `[[rule]]\nid = "ministry.verbs"\ncategory = "incitement"\nclause = "2016"\n` +
+        `severity = { official = "warn", personal = "advise" }\n` +
+        `message.en = "e"\nmessage.bn = "b"\nterms = { banglish_verbs = [${verbs}] }\n` +
+        `[rule.examples]\nflag = ["${verb(0)}bo"]\n`,
+    };
+  }
   const n = entries ?? bytes;
   const range = Array.from({ length: n }, (_, i) => i);
   const value = {
