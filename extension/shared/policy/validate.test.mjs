@@ -138,7 +138,7 @@ test("nested problems name the exact place", () => {
     [{ enabledCategories: [] }, "enabledCategories: is empty"],
     [{ allowedTerms: ["ক"] }, "allowedTerms[0]: has 1 Bangla letter(s)"],
     [{ enabledCategories: ["political", "politic"] }, 'enabledCategories[1]: unknown category "politic"'],
-    [{ enabled: "yes" }, 'enabled: expected true or false, got "yes"'],
+    [{ enabled: "yes" }, 'enabled: expected true or false (or 1 or 0), got "yes"'],
     [{ uiLanguage: "fr" }, 'uiLanguage: expected one of "auto", "bn", "en", got "fr"'],
     [{ customRules: "   \n" }, "customRules: is empty"],
     [{ customRules: { rule: [] } }, "customRules: expected the text of a TOML rule pack, got an object"],
