@@ -4,8 +4,13 @@
 // validates the policy with the core (as the background does), builds the
 // engine from the effective settings and runs one check.
 //
+// With --warm, the rounds run in one process from one compiled module, each a
+// new instance of the glue and of the module: like a worker restarted after
+// the browser has cached the module's compiled code (the background warms it
+// up at install and browser start), without the cost of compiling it again.
+//
 // Usage: cargo run --release -p sotorko --example policy_limits -- --write /tmp/policy-limits.json
-//        node scripts/bench-policy-limits.mjs /tmp/policy-limits.json [rounds]
+//        node scripts/bench-policy-limits.mjs /tmp/policy-limits.json [rounds] [--warm]
 // Needs ./build.sh first (build/wasm/). Figures: BENCHMARKS.md, "Policy at the limits".
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -15,15 +20,16 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const POST =
   "আজ মন্ত্রণালয়ের সভায় প্রকল্পের অগ্রগতি নিয়ে আলোচনা হয়েছে। The committee reviewed codeword17 x and নৌকা মার্কায় ভোট দিন বলে কেউ কেউ মন্তব্য করেছেন। ".repeat(6);
 
-async function once(policyPath) {
+/** One first check; `compiled` (a WebAssembly.Module) skips compiling, `tag` makes a fresh glue instance. */
+async function once(policyPath, compiled = null, tag = "") {
   const ns = () => process.hrtime.bigint();
   const ms = (from) => Number(ns() - from) / 1e6;
   const policy = JSON.parse(readFileSync(policyPath, "utf8"));
   const { mergeEffectiveSettings } = await import(pathToFileURL(`${ROOT}extension/shared/settings-merge.js`).href);
   const { policyValidator } = await import(pathToFileURL(`${ROOT}extension/shared/policy/validate.js`).href);
   const { engineConfigFrom } = await import(pathToFileURL(`${ROOT}extension/background/engine-config.js`).href);
-  const core = await import(pathToFileURL(`${ROOT}build/wasm/sotorko.js`).href);
-  const bytes = readFileSync(`${ROOT}build/wasm/sotorko_bg.opt.wasm`);
+  const core = await import(`${pathToFileURL(`${ROOT}build/wasm/sotorko.js`).href}${tag}`);
+  const bytes = compiled ?? readFileSync(`${ROOT}build/wasm/sotorko_bg.opt.wasm`);
 
   const start = ns();
   core.initSync({ module: bytes });
@@ -45,17 +51,28 @@ async function once(policyPath) {
 if (process.argv[2] === "--once") {
   console.log(JSON.stringify(await once(process.argv[3])));
 } else {
-  const policyPath = process.argv[2];
+  const args = process.argv.slice(2).filter((a) => a !== "--warm");
+  const warm = process.argv.includes("--warm");
+  const policyPath = args[0];
   if (!policyPath) {
-    console.error("usage: node scripts/bench-policy-limits.mjs POLICY.json [rounds]");
+    console.error("usage: node scripts/bench-policy-limits.mjs POLICY.json [rounds] [--warm]");
     process.exit(2);
   }
-  const rounds = Number(process.argv[3] ?? 5);
+  const rounds = Number(args[1] ?? 5);
+  let compiled = null;
+  if (warm) {
+    compiled = new WebAssembly.Module(readFileSync(`${ROOT}build/wasm/sotorko_bg.opt.wasm`));
+    await once(policyPath, compiled, "?warm-up"); // as the background's warm-up at install/start
+  }
   const results = [];
   for (let i = 0; i < rounds; i += 1) {
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--once", policyPath], { encoding: "utf8" });
-    if (run.status !== 0) throw new Error(run.stderr);
-    const r = JSON.parse(run.stdout);
+    let r;
+    if (warm) r = await once(policyPath, compiled, `?round=${i}`);
+    else {
+      const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--once", policyPath], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(run.stderr);
+      r = JSON.parse(run.stdout);
+    }
     results.push(r);
     const f = (x) => x.toFixed(1);
     console.log(

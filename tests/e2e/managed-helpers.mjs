@@ -165,8 +165,16 @@ export async function waitForManaged(page, expected, absent = [], { timeout = 30
   );
 }
 
-/** The "Managed settings" section of the options page: errors and in-force text. */
+/**
+ * The "Managed settings" section of the options page: errors and in-force
+ * text, once the page has rendered it (the settings come from the background,
+ * which may first have to load the engine's WASM module).
+ */
 export async function managedSection(page) {
+  await page.waitForFunction(() => (document.querySelector("#managed-body")?.textContent ?? "").trim() !== "", {
+    timeout: 15_000,
+    message: "the options page renders the Managed settings section",
+  });
   return page.evaluate(() => {
     const body = document.querySelector("#managed-body");
     return {
