@@ -181,7 +181,7 @@ fn ms(t: Instant) -> f64 {
 fn main() {
     let mut policy = policy();
     let args: Vec<String> = std::env::args().collect();
-    // `--only KEY[,KEY]`: keep only these keys, to see what each costs.
+    // `--only KEY[,KEY]`: keep only these keys, to see what each costs (`--only none`: no policy).
     if let Some(i) = args.iter().position(|a| a == "--only") {
         let keep: Vec<&str> = args
             .get(i + 1)

@@ -275,9 +275,10 @@ pub fn key(name: &str) -> Option<&'static KeySpec> {
     KEYS.iter().find(|k| k.name == name)
 }
 
-/// Size limits. A policy at these limits still builds the engine and runs the
-/// first check within 300 ms (BENCHMARKS.md, "Policy at the limits"); each
-/// value over a limit is an error for its key, and the built-in value applies.
+/// Size limits. A policy at every limit at once still builds the engine and
+/// runs the first check after a worker restart within 300 ms in the WASM build
+/// (BENCHMARKS.md, "Policy at the limits"); each value over a limit is an
+/// error for its key, and the built-in value applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
