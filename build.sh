@@ -80,8 +80,18 @@ build_wasm() {
     build/wasm/sotorko_bg.wasm -o build/wasm/sotorko_bg.opt.wasm
 }
 
+generate_contract() {
+  # The settings contract (crate/src/settings/) generates the extension's JS tables,
+  # managed_schema.json and the template texts; deploy/tools/generate.mjs turns those into
+  # the ADMX/ADML templates and policy examples. Both write only files that changed.
+  log "settings contract: sotorko contract emit, then deploy/tools/generate.mjs"
+  cargo run -q -p sotorko -- contract emit --out .
+  node deploy/tools/generate.mjs
+}
+
 build_extension() {
   ensure_build_tools
+  generate_contract
   build_wasm
   log "assembling dist/extension"
   node scripts/bundle.mjs
@@ -103,6 +113,9 @@ run_tests() {
   log "clippy (native and wasm32)"
   cargo clippy -q --workspace --all-targets -- -D warnings
   cargo clippy -q -p sotorko --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+  log "generated files are current (settings contract, deploy templates)"
+  cargo run -q -p sotorko -- contract emit --out . --check
+  node deploy/tools/generate.mjs --check
   log "cargo test"
   cargo test -q --workspace
   log "fuzz: a short run of each target (FUZZ_SECONDS per target, default 20; skipped without nightly)"

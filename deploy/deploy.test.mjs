@@ -20,12 +20,23 @@ import {
   renderAll,
 } from "./tools/generate.mjs";
 import { POLICY_TEXTS, WINDOWS_BROWSERS } from "./tools/policy-texts.mjs";
-import { validatePolicy } from "../extension/shared/policy/validate.js";
+import { policyValidator } from "../extension/shared/policy/validate.js";
+import { loadCore } from "../extension/shared/wasm.test-helper.mjs";
+import {
+  firefoxPolicyKey,
+  firefoxElement,
+  firefoxRegistryFor,
+  firefoxRegistryToPolicy,
+} from "./tools/firefox-admx.mjs";
+
+// The extension's validator: the settings contract of the core, in its WASM build.
+const validatePolicy = policyValidator((await loadCore()).validatePolicy);
 
 const schema = loadSchema();
 const schemaKeys = Object.keys(schema.properties);
 const read = (rel) => readFileSync(join(DEPLOY_DIR, rel));
 const ADMLS = ["windows/en-US/sotorko.adml", "windows/bn-BD/sotorko.adml"];
+const FIREFOX_ADMLS = ["windows/en-US/sotorko-firefox.adml", "windows/bn-BD/sotorko-firefox.adml"];
 
 /** Asserts a policy object passes Chromium's schema check and our validator unchanged. */
 function assertValidPolicy(policy, where) {
@@ -55,9 +66,65 @@ test("every schema key has Group Policy texts in both languages, and no other ke
 });
 
 test("the ADMX and ADML files are well-formed XML", () => {
-  for (const rel of ["windows/sotorko.admx", ...ADMLS]) {
+  for (const rel of ["windows/sotorko.admx", ...ADMLS, "windows/sotorko-firefox.admx", ...FIREFOX_ADMLS]) {
     assert.doesNotThrow(() => parseXml(read(rel).toString("utf8")), rel);
   }
+});
+
+// Element names of Microsoft's ADMX/ADML schema (PolicyDefinitionFiles.xsd, schemaVersion 1.0) that
+// these templates may use, with the parents the schema allows them in. The XSD itself is not
+// available offline here; docs/deploy.md says how to check the files against it on Windows.
+const ADMX_PARENTS = {
+  policyDefinitions: [null],
+  policyNamespaces: ["policyDefinitions"],
+  target: ["policyNamespaces"],
+  resources: ["policyDefinitions"],
+  supportedOn: ["policyDefinitions", "policy"],
+  definitions: ["supportedOn"],
+  definition: ["definitions"],
+  categories: ["policyDefinitions"],
+  category: ["categories"],
+  parentCategory: ["category", "policy"],
+  policies: ["policyDefinitions"],
+  policy: ["policies"],
+  enabledValue: ["policy"],
+  disabledValue: ["policy"],
+  decimal: ["enabledValue", "disabledValue"],
+  elements: ["policy"],
+  enum: ["elements"],
+  item: ["enum"],
+  value: ["item"],
+  string: ["value"],
+  list: ["elements"],
+  text: ["elements"],
+  multiText: ["elements"],
+};
+const ADML_PARENTS = {
+  policyDefinitionResources: [null],
+  displayName: ["policyDefinitionResources"],
+  description: ["policyDefinitionResources"],
+  resources: ["policyDefinitionResources"],
+  stringTable: ["resources"],
+  string: ["stringTable"],
+  presentationTable: ["resources"],
+  presentation: ["presentationTable"],
+  dropdownList: ["presentation"],
+  listBox: ["presentation"],
+  textBox: ["presentation"],
+  multiTextBox: ["presentation"],
+  label: ["textBox"],
+};
+
+function assertSchemaElements(node, allowed, rel, parent = null) {
+  assert.ok(allowed[node.name]?.includes(parent), `${rel}: <${node.name}> inside <${parent}>`);
+  for (const child of node.children ?? []) assertSchemaElements(child, allowed, rel, node.name);
+}
+
+test("the ADMX and ADML files use only the elements Microsoft's PolicyDefinitions schema allows, where it allows them", () => {
+  for (const rel of ["windows/sotorko.admx", "windows/sotorko-firefox.admx"]) {
+    assertSchemaElements(parseXml(read(rel).toString("utf8")), ADMX_PARENTS, rel);
+  }
+  for (const rel of [...ADMLS, ...FIREFOX_ADMLS]) assertSchemaElements(parseXml(read(rel).toString("utf8")), ADML_PARENTS, rel);
 });
 
 test("the XML checker rejects what is not well-formed", () => {
@@ -120,12 +187,13 @@ test("the ADMX defines every schema key for Chrome and for Edge under their regi
   }
 });
 
-test("each ADML defines every string and presentation the ADMX references", () => {
-  const admxText = read("windows/sotorko.admx").toString("utf8");
+/** Checks that each ADML defines every string and presentation `admxRel` references. */
+function assertAdmlsComplete(admxRel, admls) {
+  const admxText = read(admxRel).toString("utf8");
   const stringRefs = new Set([...admxText.matchAll(/\$\(string\.([^)]+)\)/g)].map((m) => m[1]));
   const presentationRefs = new Set([...admxText.matchAll(/\$\(presentation\.([^)]+)\)/g)].map((m) => m[1]));
   const admx = parseXml(admxText);
-  for (const rel of ADMLS) {
+  for (const rel of admls) {
     const adml = parseXml(read(rel).toString("utf8"));
     assert.equal(adml.name, "policyDefinitionResources");
     const stringIds = findAll(adml, "string").map((s) => s.attributes.id);
@@ -144,8 +212,51 @@ test("each ADML defines every string and presentation the ADMX references", () =
     }
     for (const key of schemaKeys) assert.ok(strings.get(`${key}_Explain`).includes(key), `${rel}: ${key} explain names the key`);
   }
-  const bn = read("windows/bn-BD/sotorko.adml").toString("utf8");
+  const bn = read(admls[1]).toString("utf8");
   assert.match(bn, /সতর্ক/, "the bn-BD file is in Bangla");
+}
+
+test("each ADML defines every string and presentation the ADMX references", () => {
+  assertAdmlsComplete("windows/sotorko.admx", ADMLS);
+});
+
+test("each Firefox ADML defines every string and presentation the Firefox ADMX references", () => {
+  assertAdmlsComplete("windows/sotorko-firefox.admx", FIREFOX_ADMLS);
+});
+
+test("the Firefox ADMX defines every key under Firefox's 3rdparty extension policy key", () => {
+  const admx = parseXml(read("windows/sotorko-firefox.admx").toString("utf8"));
+  const policies = findAll(admx, "policy");
+  assert.equal(policies.length, schemaKeys.length);
+  const expectedKey = `Software\\Policies\\Mozilla\\Firefox\\3rdparty\\Extensions\\${GECKO_ID}`;
+  assert.equal(firefoxPolicyKey(GECKO_ID), expectedKey);
+  const namespaces = findAll(admx, "target").map((t) => t.attributes.namespace);
+  const chromeNamespaces = findAll(parseXml(read("windows/sotorko.admx").toString("utf8")), "target").map((t) => t.attributes.namespace);
+  assert.ok(!namespaces.some((n) => chromeNamespaces.includes(n)), "a namespace of its own, so both templates load side by side");
+  for (const key of schemaKeys) {
+    const policy = policies.find((p) => p.attributes.name === `firefox_${key}`);
+    assert.ok(policy, `no Firefox policy for ${key}`);
+    assert.equal(policy.attributes.key, expectedKey);
+    const element = firefoxElement(POLICY_TEXTS[key].kind);
+    if (element === null) {
+      assert.equal(policy.attributes.valueName, key);
+      continue;
+    }
+    const [el] = findAll(policy, element);
+    assert.ok(el, `${key}: <${element}>`);
+    if (element === "list") assert.equal(el.attributes.key, `${expectedKey}\\${key}`);
+    else assert.equal(el.attributes.valueName, key);
+  }
+});
+
+test("the example policy written through the Firefox template reaches the extension unchanged (read as Firefox reads the registry)", () => {
+  const policy = examplePolicy();
+  const received = firefoxRegistryToPolicy(firefoxRegistryFor(policy));
+  // Booleans arrive as 1/0 (Firefox has no schema to convert them); the core takes them as true/false.
+  assert.equal(received.enabled, 1);
+  const { values, errors } = validatePolicy(received);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(values, policy);
 });
 
 test("the example policy is complete and valid", () => {

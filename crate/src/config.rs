@@ -8,6 +8,7 @@
 use crate::engine::Engine;
 use crate::model::{Category, Context, Message, Severity};
 use crate::rules::{parse_level, ContextSeverity, Examples, Origin, Rule, RulePack, Terms};
+use crate::settings::{self, PolicyError, Problem};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -72,8 +73,11 @@ pub struct EngineConfig {
 }
 
 impl EngineConfig {
-    /// Reads a config from JSON (the WASM API's plain object). Unknown keys
-    /// and bad values are reported and skipped; everything else is kept.
+    /// Reads a config from JSON (the WASM API's plain object). Each key is
+    /// checked by the settings contract ([`crate::settings::validate_policy`],
+    /// the same check as policy): a key with a problem is reported and keeps
+    /// its built-in value; keys that are not engine settings are reported and
+    /// ignored; `null` values are skipped.
     pub fn from_json(value: &Value) -> (EngineConfig, Vec<Diagnostic>) {
         let mut config = EngineConfig::default();
         let mut diags = Vec::new();
@@ -81,224 +85,97 @@ impl EngineConfig {
             Value::Null => return (config, diags),
             Value::Object(o) => o,
             other => {
-                diags.push(Diagnostic::new(
-                    "config",
-                    format!(
-                        "the configuration must be an object, not {}; using defaults",
-                        kind(other)
-                    ),
-                ));
+                let e = PolicyError::new("config", "config", &Problem::NotAnObject(other.clone()));
+                diags.push(Diagnostic::new("config", e.message.en));
                 return (config, diags);
             }
         };
+        let mut engine_keys = serde_json::Map::new();
         for (key, v) in obj {
             if v.is_null() {
                 continue;
             }
-            let k = key.as_str();
-            match k {
-                "customRules" => match v.as_str() {
-                    Some(s) => config.custom_rules = Some(s.to_owned()),
-                    None => diags.push(Diagnostic::new(
-                        k,
-                        format!("must be a string holding a TOML rule pack, not {}", kind(v)),
-                    )),
-                },
-                "enabledCategories" => match v.as_array() {
-                    Some(items) => {
-                        let mut cats = Vec::new();
-                        for item in items {
-                            match item.as_str().map(str::parse::<Category>) {
-                                Some(Ok(c)) => cats.push(c),
-                                Some(Err(e)) => diags.push(Diagnostic::new(k, e.to_string())),
-                                None => diags.push(Diagnostic::new(
-                                    k,
-                                    format!("entries must be category ids, not {}", kind(item)),
-                                )),
-                            }
-                        }
-                        config.enabled_categories = Some(cats);
-                    }
-                    None => diags.push(Diagnostic::new(
-                        k,
-                        format!("must be a list of category ids, not {}", kind(v)),
-                    )),
-                },
+            match settings::key(key) {
+                Some(spec) if spec.engine => {
+                    engine_keys.insert(key.clone(), v.clone());
+                }
+                spec => {
+                    let problem = match spec {
+                        Some(_) => Problem::NotAnEngineKey,
+                        None => Problem::UnknownKey { suggestion: None },
+                    };
+                    let e = PolicyError::new(key, key, &problem);
+                    diags.push(Diagnostic::new(key, e.message.en));
+                }
+            }
+        }
+        let resolved = settings::validate_policy(&Value::Object(engine_keys));
+        diags.extend(
+            resolved
+                .errors
+                .into_iter()
+                .map(|e| Diagnostic::new(&e.key, e.message.en)),
+        );
+        for (key, v) in &resolved.values {
+            match key.as_str() {
+                "customRules" => config.custom_rules = v.as_str().map(str::to_owned),
+                "enabledCategories" => {
+                    config.enabled_categories = Some(
+                        strings(v)
+                            .filter_map(|c| c.parse::<Category>().ok())
+                            .collect(),
+                    );
+                }
                 "categorySeverity" => {
-                    for (name, sv) in entries(k, v, &mut diags) {
-                        match name.parse::<Category>() {
-                            Ok(c) => {
-                                if let Some(o) = severity_override(k, name, sv, &mut diags) {
-                                    config.category_severity.insert(c, o);
-                                }
-                            }
-                            Err(e) => diags.push(Diagnostic::new(k, e.to_string())),
+                    for (name, pair) in v.as_object().into_iter().flatten() {
+                        if let Ok(c) = name.parse::<Category>() {
+                            config.category_severity.insert(c, severity_override(pair));
                         }
                     }
                 }
                 "ruleSeverity" => {
-                    for (name, sv) in entries(k, v, &mut diags) {
-                        if let Some(o) = severity_override(k, name, sv, &mut diags) {
-                            config.rule_severity.insert(name.to_owned(), o);
-                        }
+                    for (id, pair) in v.as_object().into_iter().flatten() {
+                        config
+                            .rule_severity
+                            .insert(id.clone(), severity_override(pair));
                     }
                 }
                 "extraTerms" => {
-                    for (name, tv) in entries(k, v, &mut diags) {
-                        let cat = match name.parse::<Category>() {
-                            Ok(c) => c,
-                            Err(e) => {
-                                diags.push(Diagnostic::new(k, e.to_string()));
-                                continue;
-                            }
-                        };
-                        if let Some(list) = string_list(k, name, tv, &mut diags) {
-                            config.extra_terms.entry(cat).or_default().extend(list);
+                    for (name, list) in v.as_object().into_iter().flatten() {
+                        if let Ok(c) = name.parse::<Category>() {
+                            config
+                                .extra_terms
+                                .entry(c)
+                                .or_default()
+                                .extend(strings(list).map(str::to_owned));
                         }
                     }
                 }
-                "allowedTerms" => {
-                    if let Some(list) = string_list(k, "allowedTerms", v, &mut diags) {
-                        config.allowed_terms = list;
-                    }
-                }
-                "stanceModel" => match v.as_bool() {
-                    Some(b) => config.model = Some(b),
-                    None => diags.push(Diagnostic::new(
-                        k,
-                        format!(
-                            "must be true or false (the stance model on or off), not {}; \
-                             the model stays on",
-                            kind(v)
-                        ),
-                    )),
-                },
-                _ => diags.push(Diagnostic::new(
-                    k,
-                    "unknown key; expected customRules, enabledCategories, categorySeverity, \
-                     ruleSeverity, extraTerms, allowedTerms or stanceModel",
-                )),
+                "allowedTerms" => config.allowed_terms = strings(v).map(str::to_owned).collect(),
+                "stanceModel" => config.model = v.as_bool(),
+                _ => {}
             }
         }
         (config, diags)
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// The strings of a JSON list (a validated value, so every entry is one).
+fn strings(v: &Value) -> impl Iterator<Item = &str> {
+    v.as_array().into_iter().flatten().filter_map(Value::as_str)
 }
 
-fn entries<'v>(key: &str, v: &'v Value, diags: &mut Vec<Diagnostic>) -> Vec<(&'v str, &'v Value)> {
-    match v.as_object() {
-        Some(o) => o.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-        None => {
-            diags.push(Diagnostic::new(
-                key,
-                format!("must be an object, not {}", kind(v)),
-            ));
-            Vec::new()
-        }
-    }
-}
-
-fn severity_override(
-    key: &str,
-    name: &str,
-    v: &Value,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<SeverityOverride> {
-    let mut out = SeverityOverride::default();
-    let parse = |s: &Value| -> Result<Option<Severity>, String> {
-        match s.as_str() {
-            Some(level) => parse_level(level),
-            None => Err(format!(
-                "must be block, warn, advise or off, not {}",
-                kind(s)
-            )),
-        }
+/// A validated `{ official?, personal? }` pair as an override.
+fn severity_override(pair: &Value) -> SeverityOverride {
+    let level = |ctx: &str| {
+        pair.get(ctx)
+            .and_then(Value::as_str)
+            .and_then(|l| parse_level(l).ok())
     };
-    match v {
-        // A bare string sets both contexts.
-        Value::String(_) => match parse(v) {
-            Ok(level) => {
-                out.official = Some(level);
-                out.personal = Some(level);
-            }
-            Err(e) => {
-                diags.push(Diagnostic::new(key, format!("`{name}`: {e}")));
-                return None;
-            }
-        },
-        Value::Object(o) => {
-            for (ctx, s) in o {
-                let level = match parse(s) {
-                    Ok(level) => level,
-                    Err(e) => {
-                        diags.push(Diagnostic::new(key, format!("`{name}.{ctx}`: {e}")));
-                        continue;
-                    }
-                };
-                match ctx.as_str() {
-                    "official" => out.official = Some(level),
-                    "personal" => out.personal = Some(level),
-                    other => diags.push(Diagnostic::new(
-                        key,
-                        format!(
-                            "`{name}`: unknown context `{other}`; expected official or personal"
-                        ),
-                    )),
-                }
-            }
-        }
-        other => {
-            diags.push(Diagnostic::new(
-                key,
-                format!(
-                    "`{name}` must be {{ official, personal }} or a severity, not {}",
-                    kind(other)
-                ),
-            ));
-            return None;
-        }
+    SeverityOverride {
+        official: level("official"),
+        personal: level("personal"),
     }
-    Some(out)
-}
-
-fn string_list(
-    key: &str,
-    name: &str,
-    v: &Value,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<String>> {
-    let Some(items) = v.as_array() else {
-        diags.push(Diagnostic::new(
-            key,
-            format!("`{name}` must be a list of strings, not {}", kind(v)),
-        ));
-        return None;
-    };
-    let mut out = Vec::new();
-    for item in items {
-        match item.as_str() {
-            Some(s) if !s.trim().is_empty() => out.push(s.to_owned()),
-            Some(_) => diags.push(Diagnostic::new(
-                key,
-                format!("`{name}`: empty term ignored"),
-            )),
-            None => diags.push(Diagnostic::new(
-                key,
-                format!("`{name}` entries must be strings, not {}", kind(item)),
-            )),
-        }
-    }
-    Some(out)
 }
 
 /// The guideline clause of a category.
@@ -380,6 +257,44 @@ fn extra_terms_rule(category: Category, list: &[String]) -> Rule {
     }
 }
 
+/// Why a `customRules` pack is too costly for policy, if it is: verbs (each
+/// expands into a whole paradigm of forms) and regexes are what make an
+/// engine slow to build, so a policy pack has tighter limits on them than a
+/// pack file (the settings contract's `LIMITS`; BENCHMARKS.md, "Policy at the limits").
+fn over_policy_budget(custom: &RulePack) -> Option<String> {
+    let limits = settings::LIMITS;
+    let mut verbs: Vec<&str> = custom
+        .rules
+        .iter()
+        .flat_map(|r| {
+            r.terms
+                .bn_verbs
+                .iter()
+                .chain(&r.terms.banglish_verbs)
+                .chain(&r.terms.en_verbs)
+        })
+        .map(String::as_str)
+        .collect();
+    verbs.sort_unstable();
+    verbs.dedup();
+    let regexes: usize = custom.rules.iter().map(|r| r.regex.len()).sum();
+    if verbs.len() > limits.custom_rules_verbs {
+        Some(format!(
+            "the pack has {} different verbs; a pack in policy may have at most {} (each verb becomes \
+             every form of its paradigm, which makes the engine slow to build)",
+            verbs.len(),
+            limits.custom_rules_verbs
+        ))
+    } else if regexes > limits.custom_rules_regexes {
+        Some(format!(
+            "the pack has {regexes} regexes; a pack in policy may have at most {}",
+            limits.custom_rules_regexes
+        ))
+    } else {
+        None
+    }
+}
+
 impl Engine {
     /// Builds an engine from the default pack with administrator options.
     /// Never fails: each bad option is reported as a [`Diagnostic`] and ignored.
@@ -396,10 +311,19 @@ impl Engine {
         let mut custom_applied = false;
         if let Some(text) = &config.custom_rules {
             match RulePack::custom(text, &pack) {
-                Ok(custom) => {
-                    custom_applied = !custom.rules.is_empty();
-                    pack.rules.extend(custom.rules);
-                }
+                Ok(custom) => match over_policy_budget(&custom) {
+                    None => {
+                        custom_applied = !custom.rules.is_empty();
+                        pack.rules.extend(custom.rules);
+                    }
+                    Some(problem) => {
+                        diags.push(Diagnostic::new("customRules", problem));
+                        diags.push(Diagnostic::new(
+                            "customRules",
+                            "the custom rules were not applied because of the problem above",
+                        ));
+                    }
+                },
                 Err(e) => {
                     for p in &e.problems {
                         diags.push(Diagnostic::new("customRules", p.to_string()));
@@ -487,20 +411,16 @@ mod tests {
             "customRules": 5,
             "enabledCategories": ["political", "politics"],
             "categorySeverity": { "political": { "official": "block", "personal": "loud" }, "nope": "warn" },
-            "ruleSeverity": { "political.campaign": "off" },
+            "ruleSeverity": { "political.campaign": { "official": "off", "personal": "off" } },
             "extraTerms": { "secrecy": ["project falcon", 3] },
             "allowedTerms": ["নৌকা বাইচ"],
             "colour": "red"
         }));
         assert_eq!(config.custom_rules, None);
-        assert_eq!(config.enabled_categories, Some(vec![Category::Political]));
-        assert_eq!(
-            config.category_severity.get(&Category::Political),
-            Some(&SeverityOverride {
-                official: Some(Some(Severity::Block)),
-                personal: None
-            })
-        );
+        // A key with a problem keeps its built-in value: every category, the pack's severities.
+        assert_eq!(config.enabled_categories, None);
+        assert!(config.category_severity.is_empty());
+        assert!(config.extra_terms.is_empty());
         assert_eq!(
             config.rule_severity.get("political.campaign"),
             Some(&SeverityOverride {
@@ -508,18 +428,14 @@ mod tests {
                 personal: Some(None)
             })
         );
-        assert_eq!(
-            config.extra_terms.get(&Category::Secrecy),
-            Some(&vec!["project falcon".to_owned()])
-        );
         assert_eq!(config.allowed_terms, vec!["নৌকা বাইচ"]);
-        let keys: Vec<&str> = diags.iter().map(|d| d.key.as_str()).collect();
+        let mut keys: Vec<&str> = diags.iter().map(|d| d.key.as_str()).collect();
+        keys.dedup();
         assert_eq!(
             keys,
             [
-                "categorySeverity",
-                "categorySeverity",
                 "colour",
+                "categorySeverity",
                 "customRules",
                 "enabledCategories",
                 "extraTerms"

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod model;
 pub mod normalize;
 pub mod rules;
+pub mod settings;
 pub mod stance;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

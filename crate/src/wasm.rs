@@ -1,6 +1,6 @@
 //! The WASM API used by the browser extension (docs/architecture.md):
 //! `new WasmEngine(config)`, `engine.diagnostics()`, `engine.check(text, context)`,
-//! `engine.rules()`, `lintRules(toml)` and `categories()`. Every value returned
+//! `engine.rules()`, `lintRules(toml)`, `categories()` and `validatePolicy(policy)`. Every value returned
 //! is a plain JS object with the same field names as the CLI's JSON.
 
 use crate::config::{Diagnostic, EngineConfig};
@@ -8,6 +8,25 @@ use crate::engine::Engine;
 use crate::model::{Category, Context, Message};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// Reads a plain JS value as JSON through `JSON.stringify` (much faster than
+/// walking a large object field by field across the boundary).
+fn from_js_json(value: &JsValue) -> Result<serde_json::Value, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|e| e.as_string().unwrap_or_else(|| "not JSON".to_owned()))?;
+    let text: String = text.into();
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Returns a value to JS through `JSON.parse`, for large results.
+fn to_js_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("could not convert the result"))
+}
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -29,22 +48,13 @@ impl WasmEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> WasmEngine {
         let mut diagnostics = Vec::new();
-        let value: serde_json::Value = if config.is_undefined() || config.is_null() {
+        let value = from_js_json(&config).unwrap_or_else(|e| {
+            diagnostics.push(Diagnostic {
+                key: "config".to_owned(),
+                message: format!("the configuration could not be read ({e}); using defaults"),
+            });
             serde_json::Value::Null
-        } else {
-            match serde_wasm_bindgen::from_value(config) {
-                Ok(v) => v,
-                Err(e) => {
-                    diagnostics.push(Diagnostic {
-                        key: "config".to_owned(),
-                        message: format!(
-                            "the configuration could not be read ({e}); using defaults"
-                        ),
-                    });
-                    serde_json::Value::Null
-                }
-            }
-        };
+        });
         let (config, mut parse_diags) = EngineConfig::from_json(&value);
         diagnostics.append(&mut parse_diags);
         let (engine, mut build_diags) = Engine::build(&config);
@@ -114,4 +124,16 @@ pub fn categories() -> Result<JsValue, JsError> {
         })
         .collect();
     to_js(&list)
+}
+
+/// Validates a policy (or the official's stored options) with the settings
+/// contract, exactly as `sotorko policy check` does:
+/// `{ values, locked, errors: [{ key, path, message: { en, bn } }] }`.
+/// `values` holds only the valid keys; a key with a problem keeps its
+/// built-in value. Throws only when `policy` is not JSON-like.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsError> {
+    let value = from_js_json(&policy)
+        .map_err(|e| JsError::new(&format!("the policy could not be read: {e}")))?;
+    to_js_json(&crate::settings::validate_policy(&value))
 }

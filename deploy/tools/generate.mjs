@@ -1,8 +1,11 @@
 /**
- * Generates the deployment files in deploy/ from the managed schema, the
- * texts in policy-texts.mjs and the example settings in deploy/examples/:
+ * Generates the deployment files in deploy/ from the settings contract
+ * (extension/managed_schema.json and deploy/tools/contract.json, both written
+ * by `sotorko contract emit` from crate/src/settings/), the template texts in
+ * policy-texts.mjs and the example settings in deploy/examples/:
  *
- *   windows/sotorko.admx, windows/{en-US,bn-BD}/sotorko.adml   Group Policy templates
+ *   windows/sotorko.admx, windows/{en-US,bn-BD}/sotorko.adml   Group Policy templates (Chrome, Edge)
+ *   windows/sotorko-firefox.admx, windows/{en-US,bn-BD}/sotorko-firefox.adml   the same for Firefox
  *   windows/chrome.reg, windows/edge.reg                        registry examples
  *   linux/{chromium,chrome,edge}/sotorko.json                   Linux policy examples
  *   firefox/policies.json                                       Firefox example
@@ -18,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 
 import { POLICY_TEXTS, WINDOWS_BROWSERS, TEMPLATE_TEXTS } from "./policy-texts.mjs";
+import { renderFirefoxAdmx, renderFirefoxAdml } from "./firefox-admx.mjs";
 
 export const DEPLOY_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = join(DEPLOY_DIR, "..");
@@ -304,6 +308,9 @@ export function renderAll() {
     "windows/sotorko.admx": renderAdmx(schema),
     "windows/en-US/sotorko.adml": renderAdml(schema, "en"),
     "windows/bn-BD/sotorko.adml": renderAdml(schema, "bn"),
+    "windows/sotorko-firefox.admx": renderFirefoxAdmx(GECKO_ID),
+    "windows/en-US/sotorko-firefox.adml": renderFirefoxAdml("en"),
+    "windows/bn-BD/sotorko-firefox.adml": renderFirefoxAdml("bn"),
     "windows/template-extension-id.txt": `${TEMPLATE_EXTENSION_ID}\n`,
     "linux/chromium/sotorko.json": renderChromiumJson("chromium", policy),
     "linux/chrome/sotorko.json": renderChromiumJson("chrome", policy),

@@ -1,235 +1,25 @@
+import { readFileSync } from "node:fs";
+
 /**
  * How each policy key appears in Group Policy (ADMX element kind) and its
- * display name and explanation in English and Bangla. One entry per key of
- * extension/managed_schema.json (deploy.test.mjs checks this).
+ * display name and explanation in English and Bangla, keyed by policy key:
+ * `{ kind, en: { title, explain }, bn: { title, explain }, choices? }`.
+ *
+ * Read from deploy/tools/contract.json, which `sotorko contract emit`
+ * generates from the settings contract in crate/src/settings/ (the texts
+ * live in crate/src/settings/texts.rs, the limits in spec.rs).
  *
  * kinds: bool (Enabled = true, Disabled = false), enum (drop-down of
- * `choices`), list (a list box; Chromium reads the numbered values of a
- * subkey as a list), json (a text box holding JSON; Chromium parses a REG_SZ
+ * `choices`), list (a list box; browsers read the numbered values of a
+ * subkey as a list), json (a text box holding JSON; browsers parse a REG_SZ
  * as JSON for object-typed keys), text (a text box, REG_SZ).
  */
-export const POLICY_TEXTS = {
-  enabled: {
-    kind: "bool",
-    en: {
-      title: "Check posts (Sotorko enabled)",
-      explain:
-        "Enabled: Sotorko checks posts. Disabled: Sotorko does not check anything.\nNot configured: the official's own choice applies (default: enabled).\nLock it with \"Locked settings\" so that officials cannot switch checking off.",
-    },
-    bn: {
-      title: "পোস্ট যাচাই (সতর্ক চালু)",
-      explain:
-        "চালু: সতর্ক পোস্ট যাচাই করে। বন্ধ: সতর্ক কিছুই যাচাই করে না।\nনির্ধারিত নয়: কর্মকর্তার নিজের পছন্দ প্রযোজ্য (পূর্বনির্ধারিত: চালু)।\nকর্মকর্তারা যেন বন্ধ করতে না পারেন, সেজন্য \"লক করা সেটিংস\"-এ এটি যোগ করুন।",
-    },
-  },
-  enabledCategories: {
-    kind: "list",
-    en: {
-      title: "Guideline categories to check",
-      explain:
-        "One category id per line. Only the listed categories are checked.\nIds: national-unity, religious-harmony, political, ethnic-minority, belittling, gender, incitement, personal-content, secrecy.\nNot configured: all categories are checked.",
-    },
-    bn: {
-      title: "যে নির্দেশিকা-বিভাগগুলো যাচাই হবে",
-      explain:
-        "প্রতি লাইনে একটি বিভাগের আইডি। শুধু তালিকাভুক্ত বিভাগগুলো যাচাই হবে।\nআইডি: national-unity, religious-harmony, political, ethnic-minority, belittling, gender, incitement, personal-content, secrecy।\nনির্ধারিত নয়: সব বিভাগ যাচাই হবে।",
-    },
-  },
-  categorySeverity: {
-    kind: "json",
-    en: {
-      title: "Severity per category (JSON)",
-      explain:
-        "A JSON object from category id to severities for official and personal context. Severities: block, warn, advise, off.\nExample: {\"political\": {\"official\": \"block\", \"personal\": \"warn\"}}",
-    },
-    bn: {
-      title: "বিভাগভিত্তিক তীব্রতা (JSON)",
-      explain:
-        "বিভাগের আইডি থেকে দাপ্তরিক (official) ও ব্যক্তিগত (personal) প্রেক্ষাপটের তীব্রতার একটি JSON অবজেক্ট। তীব্রতা: block, warn, advise, off।\nউদাহরণ: {\"political\": {\"official\": \"block\", \"personal\": \"warn\"}}",
-    },
-  },
-  ruleSeverity: {
-    kind: "json",
-    en: {
-      title: "Severity per rule (JSON)",
-      explain:
-        "A JSON object from rule id (see `sotorko rules list`) to severities for official and personal context: block, warn, advise, off. Takes precedence over the severity per category.\nExample: {\"political.party-mention\": {\"official\": \"warn\", \"personal\": \"off\"}}",
-    },
-    bn: {
-      title: "নিয়মভিত্তিক তীব্রতা (JSON)",
-      explain:
-        "নিয়মের আইডি (`sotorko rules list` দেখুন) থেকে দাপ্তরিক ও ব্যক্তিগত প্রেক্ষাপটের তীব্রতার JSON অবজেক্ট: block, warn, advise, off। বিভাগভিত্তিক তীব্রতার চেয়ে এটি অগ্রাধিকার পায়।\nউদাহরণ: {\"political.party-mention\": {\"official\": \"warn\", \"personal\": \"off\"}}",
-    },
-  },
-  customRules: {
-    kind: "text",
-    en: {
-      title: "Custom rule pack (TOML)",
-      explain:
-        "A rule pack in the engine's TOML format (docs/rules.md), added to the default pack; at most 1 MiB. Test it first with `sotorko rules lint FILE`.\nA rule pack has several lines, and this text box holds only one: set the value as a multi-line REG_SZ through Group Policy Preferences (Registry) or PowerShell, as docs/deploy.md shows. Problems in the pack are shown on the options page, section \"Checking engine\".",
-    },
-    bn: {
-      title: "নিজস্ব নিয়ম-প্যাক (TOML)",
-      explain:
-        "ইঞ্জিনের TOML ফরম্যাটে একটি নিয়ম-প্যাক (docs/rules.md), যা ডিফল্ট প্যাকের সঙ্গে যুক্ত হয়; সর্বোচ্চ ১ MiB। আগে `sotorko rules lint FILE` দিয়ে পরীক্ষা করুন।\nনিয়ম-প্যাক একাধিক লাইনের, কিন্তু এই টেক্সট বক্সে একটি লাইনই থাকে: docs/deploy.md অনুযায়ী Group Policy Preferences (Registry) বা PowerShell দিয়ে বহু-লাইনের REG_SZ হিসেবে মানটি দিন। প্যাকের সমস্যা অপশন পৃষ্ঠার \"যাচাই ইঞ্জিন\" অংশে দেখা যায়।",
-    },
-  },
-  extraTerms: {
-    kind: "json",
-    en: {
-      title: "Extra terms per category (JSON)",
-      explain:
-        "A JSON object from category id to a list of extra words or phrases, flagged under that category with its default message.\nExample: {\"secrecy\": [\"প্রকল্প দিগন্ত\", \"project horizon\"]}",
-    },
-    bn: {
-      title: "বিভাগভিত্তিক অতিরিক্ত শব্দ (JSON)",
-      explain:
-        "বিভাগের আইডি থেকে অতিরিক্ত শব্দ বা শব্দগুচ্ছের তালিকার JSON অবজেক্ট; এগুলো সেই বিভাগের ডিফল্ট বার্তাসহ চিহ্নিত হয়।\nউদাহরণ: {\"secrecy\": [\"প্রকল্প দিগন্ত\", \"project horizon\"]}",
-    },
-  },
-  allowedTerms: {
-    kind: "list",
-    en: {
-      title: "Allowed terms",
-      explain: "One word or phrase per line that is never flagged, for example নৌকা বাইচ (boat race).",
-    },
-    bn: {
-      title: "অনুমোদিত শব্দ",
-      explain: "প্রতি লাইনে একটি শব্দ বা শব্দগুচ্ছ, যা কখনো চিহ্নিত হবে না, যেমন নৌকা বাইচ।",
-    },
-  },
-  officialPages: {
-    kind: "list",
-    en: {
-      title: "Official pages",
-      explain:
-        "One Facebook page per line: its URL, its numeric id or its name. Posting as or on one of these pages counts as official context.",
-    },
-    bn: {
-      title: "দাপ্তরিক পেজ",
-      explain:
-        "প্রতি লাইনে একটি ফেসবুক পেজ: এর URL, সংখ্যাভিত্তিক আইডি বা নাম। এসব পেজ থেকে বা এসব পেজে পোস্ট দাপ্তরিক প্রেক্ষাপট হিসেবে গণ্য হয়।",
-    },
-  },
-  officialByDefault: {
-    kind: "bool",
-    en: {
-      title: "Treat posts as official by default",
-      explain:
-        "Enabled: posts count as official unless they are clearly on a personal profile. Disabled or not configured: only office pages and Meta Business Suite count as official.",
-    },
-    bn: {
-      title: "পোস্টকে পূর্বনির্ধারিতভাবে দাপ্তরিক ধরা",
-      explain:
-        "চালু: স্পষ্টতই ব্যক্তিগত প্রোফাইল না হলে পোস্ট দাপ্তরিক গণ্য হয়। বন্ধ বা নির্ধারিত নয়: শুধু দপ্তরের পেজ ও Meta Business Suite দাপ্তরিক গণ্য হয়।",
-    },
-  },
-  mode: {
-    kind: "enum",
-    choices: [
-      { value: "warn", en: "Warn: any finding can be posted after confirmation", bn: "সতর্ক করা: নিশ্চিত করার পর যেকোনো পোস্ট দেওয়া যায়" },
-      { value: "strict", en: "Strict: posts with block findings cannot be posted", bn: "কঠোর: block মাত্রার সমস্যা থাকলে পোস্ট দেওয়া যায় না" },
-    ],
-    en: {
-      title: "Enforcement mode",
-      explain:
-        "Warn: the official confirms and may post anyway. Strict: a post with a block finding cannot be posted; warn findings still need confirmation.\nNot configured: warn.",
-    },
-    bn: {
-      title: "প্রয়োগের ধরন",
-      explain:
-        "সতর্ক করা (warn): কর্মকর্তা নিশ্চিত করে তবুও পোস্ট করতে পারেন। কঠোর (strict): block মাত্রার সমস্যাযুক্ত পোস্ট দেওয়া যায় না; warn মাত্রার জন্য নিশ্চিতকরণ লাগে।\nনির্ধারিত নয়: warn।",
-    },
-  },
-  requireReasonToOverride: {
-    kind: "bool",
-    en: {
-      title: "Require a reason to post anyway",
-      explain:
-        "Enabled: \"Post anyway\" asks for a short reason. The reason is kept with the decision on the computer for the office's review; the post text is not stored.",
-    },
-    bn: {
-      title: "\"তবুও পোস্ট করুন\"-এর জন্য কারণ বাধ্যতামূলক",
-      explain:
-        "চালু: \"তবুও পোস্ট করুন\" চাপলে একটি সংক্ষিপ্ত কারণ চাওয়া হয়। দপ্তরের পর্যালোচনার জন্য কারণটি সিদ্ধান্তসহ এই কম্পিউটারেই রাখা হয়; পোস্টের লেখা রাখা হয় না।",
-    },
-  },
-  activityRetentionDays: {
-    kind: "text",
-    en: {
-      title: "Keep the activity log for (days)",
-      explain:
-        "A whole number of days, 1 to 3650. Sotorko keeps a local log of post attempts for the office's quarterly review (when, page, outcome, guideline categories and rules, reasons and \"Not a problem here\" reports; never the text of a post). Entries older than this are removed.\nNot configured: 396 days (about 13 months). Policy only.",
-    },
-    bn: {
-      title: "কার্যকলাপের লগ রাখার মেয়াদ (দিন)",
-      explain:
-        "১ থেকে ৩৬৫০ পর্যন্ত পূর্ণসংখ্যা দিন। দপ্তরের ত্রৈমাসিক পর্যালোচনার জন্য সতর্ক পোস্টের চেষ্টার একটি স্থানীয় লগ রাখে (কখন, পেজ, পরিণতি, নির্দেশিকার বিভাগ ও নিয়ম, কারণ এবং \"এখানে সমস্যা নয়\" প্রতিবেদন; পোস্টের লেখা কখনো নয়)। এর চেয়ে পুরোনো তথ্য মুছে ফেলা হয়।\nনির্ধারিত নয়: ৩৯৬ দিন (প্রায় ১৩ মাস)। কেবল পলিসি দিয়ে।",
-    },
-  },
-  minPasswordScore: {
-    kind: "text",
-    en: {
-      title: "Minimum password strength shown as acceptable",
-      explain:
-        "A whole number from 0 to 4. On Facebook's password-change form Sotorko shows a strength meter (zxcvbn score: 0 too guessable … 4 very unguessable, estimated on the computer; the password is never stored or sent) and calls a new password acceptable from this score.\nNot configured: 3. Policy only.",
-    },
-    bn: {
-      title: "গ্রহণযোগ্য পাসওয়ার্ডের ন্যূনতম শক্তি",
-      explain:
-        "০ থেকে ৪ পর্যন্ত পূর্ণসংখ্যা। Facebook-এর পাসওয়ার্ড পরিবর্তনের ফর্মে সতর্ক একটি শক্তি-মাপক দেখায় (zxcvbn স্কোর: ০ সহজে অনুমেয় … ৪ খুবই দুরনুমেয়, কম্পিউটারেই হিসাব; পাসওয়ার্ড কখনো সংরক্ষণ করা বা পাঠানো হয় না) এবং এই স্কোর থেকে নতুন পাসওয়ার্ডকে গ্রহণযোগ্য বলে।\nনির্ধারিত নয়: ৩। কেবল পলিসি দিয়ে।",
-    },
-  },
-  stanceModel: {
-    kind: "bool",
-    en: {
-      title: "Use the on-device stance model",
-      explain:
-        "Enabled or not configured: the small learned model that runs on this computer adds advisory underlines (and their explanations) beside the rule pack's findings. Disabled: only the rule pack checks. Policy only; nothing is downloaded or sent either way.",
-    },
-    bn: {
-      title: "ডিভাইসে চলা স্ট্যান্স মডেল ব্যবহার",
-      explain:
-        "চালু বা নির্ধারিত নয়: এই কম্পিউটারে চলা ছোট শেখা মডেলটি নিয়মের ফলাফলের পাশে পরামর্শমূলক দাগ (ও ব্যাখ্যা) যোগ করে। বন্ধ: কেবল নিয়মের প্যাক যাচাই করে। কেবল পলিসি দিয়ে; কোনো অবস্থাতেই কিছু নামানো বা পাঠানো হয় না।",
-    },
-  },
-  uiLanguage: {
-    kind: "enum",
-    choices: [
-      { value: "auto", en: "Follow the browser's language", bn: "ব্রাউজারের ভাষা অনুযায়ী" },
-      { value: "bn", en: "Bangla", bn: "বাংলা" },
-      { value: "en", en: "English", bn: "ইংরেজি" },
-    ],
-    en: { title: "Interface language", explain: "The language of Sotorko's panels and pages. Not configured: follow the browser." },
-    bn: { title: "ইন্টারফেসের ভাষা", explain: "সতর্কের প্যানেল ও পৃষ্ঠাগুলোর ভাষা। নির্ধারিত নয়: ব্রাউজার অনুযায়ী।" },
-  },
-  lockedSettings: {
-    kind: "list",
-    en: {
-      title: "Locked settings",
-      explain:
-        "One setting name per line that officials cannot change on the options page; the value from this policy (or the default) applies.\nNames: enabled, enabledCategories, categorySeverity, ruleSeverity, customRules, extraTerms, allowedTerms, officialPages, officialByDefault, mode, requireReasonToOverride, uiLanguage.",
-    },
-    bn: {
-      title: "লক করা সেটিংস",
-      explain:
-        "প্রতি লাইনে একটি সেটিংয়ের নাম, যা কর্মকর্তারা অপশন পৃষ্ঠায় বদলাতে পারবেন না; এই পলিসির মান (বা পূর্বনির্ধারিত মান) প্রযোজ্য হয়।\nনাম: enabled, enabledCategories, categorySeverity, ruleSeverity, customRules, extraTerms, allowedTerms, officialPages, officialByDefault, mode, requireReasonToOverride, uiLanguage।",
-    },
-  },
-  siteAdapterOverrides: {
-    kind: "json",
-    en: {
-      title: "Facebook labels and selectors to add (JSON)",
-      explain:
-        "Answers a change on Facebook's side without a new release: labels and CSS selectors added to Sotorko's built-in knowledge of Facebook's pages (the built-in entries stay).\nLabel lists (each {\"exact\": [...], \"prefix\": [...], \"suffix\": [...], \"contains\": [...]}): sendLabels, handOffLabels, notSendLabels, backLabels, closeLabels, commentBoxLabels, replyBoxLabels, messengerBoxLabels. Selector lists (each [\"css\", ...]): editorSelectors, controlSelectors, sendSlotSelectors, commentBoxSelectors.\nExample: {\"sendLabels\": {\"exact\": [\"Publicar\"]}, \"handOffLabels\": {\"exact\": [\"Siguiente\"]}}\nSee docs/deploy.md, \"Answer a Facebook change\".",
-    },
-    bn: {
-      title: "যোগ করার মতো ফেসবুকের লেবেল ও সিলেক্টর (JSON)",
-      explain:
-        "নতুন রিলিজ ছাড়াই ফেসবুকের কোনো পরিবর্তনের জবাব: সতর্কের নিজস্ব ফেসবুক-জ্ঞানের সঙ্গে লেবেল ও CSS সিলেক্টর যোগ হয় (নিজস্ব তালিকা থেকে যায়)।\nলেবেল তালিকা (প্রতিটি {\"exact\": [...], \"prefix\": [...], \"suffix\": [...], \"contains\": [...]}): sendLabels, handOffLabels, notSendLabels, backLabels, closeLabels, commentBoxLabels, replyBoxLabels, messengerBoxLabels। সিলেক্টর তালিকা (প্রতিটি [\"css\", ...]): editorSelectors, controlSelectors, sendSlotSelectors, commentBoxSelectors।\nউদাহরণ: {\"sendLabels\": {\"exact\": [\"Publicar\"]}, \"handOffLabels\": {\"exact\": [\"Siguiente\"]}}\ndocs/deploy.md-এর \"Answer a Facebook change\" অংশ দেখুন।",
-    },
-  },
-};
+export const POLICY_TEXTS = Object.fromEntries(
+  JSON.parse(readFileSync(new URL("./contract.json", import.meta.url), "utf8")).keys.map((k) => [
+    k.name,
+    { kind: k.kind, en: k.en, bn: k.bn, ...(k.choices.length ? { choices: k.choices } : {}) },
+  ]),
+);
 
 /** The browsers the Windows templates cover, with their policy registry roots. */
 export const WINDOWS_BROWSERS = [
@@ -247,16 +37,28 @@ export const WINDOWS_BROWSERS = [
   },
 ];
 
+/** Firefox's policy root; 3rdparty extension policy lives under `3rdparty\\Extensions\\<id>`. */
+export const FIREFOX = {
+  id: "firefox",
+  root: "Software\\Policies\\Mozilla\\Firefox",
+  en: { name: "Mozilla Firefox", supported: "Mozilla Firefox (ESR 128 or later) with Sotorko installed" },
+  bn: { name: "মজিলা ফায়ারফক্স", supported: "সতর্ক ইনস্টল করা মজিলা ফায়ারফক্স (ESR 128 বা পরবর্তী)" },
+};
+
 /** Texts that are not per key. */
 export const TEMPLATE_TEXTS = {
   en: {
     displayName: "Sotorko policy templates",
     description: "Settings for the Sotorko extension in Google Chrome and Microsoft Edge.",
     category: "Sotorko (guideline check for government social media)",
+    firefoxDisplayName: "Sotorko policy templates for Firefox",
+    firefoxDescription: "Settings for the Sotorko extension in Mozilla Firefox (3rdparty extension policy).",
   },
   bn: {
     displayName: "সতর্ক পলিসি টেমপ্লেট",
     description: "গুগল ক্রোম ও মাইক্রোসফট এজে সতর্ক এক্সটেনশনের সেটিংস।",
     category: "সতর্ক (সরকারি সামাজিক যোগাযোগ মাধ্যম নির্দেশিকা যাচাই)",
+    firefoxDisplayName: "ফায়ারফক্সের জন্য সতর্ক পলিসি টেমপ্লেট",
+    firefoxDescription: "মজিলা ফায়ারফক্সে সতর্ক এক্সটেনশনের সেটিংস (3rdparty এক্সটেনশন পলিসি)।",
   },
 };

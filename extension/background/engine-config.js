@@ -3,16 +3,10 @@
  * (docs/architecture.md, "WASM API": the `WasmEngine` config object).
  */
 
-/** The setting keys the engine is built from; other settings never cause a rebuild. */
-export const ENGINE_SETTING_KEYS = Object.freeze([
-  "customRules",
-  "enabledCategories",
-  "categorySeverity",
-  "ruleSeverity",
-  "extraTerms",
-  "allowedTerms",
-  "stanceModel",
-]);
+import { SETTINGS } from "../shared/contract.generated.js";
+
+/** The setting keys the engine is built from (the contract's `engine` keys); other settings never cause a rebuild. */
+export const ENGINE_SETTING_KEYS = Object.freeze(SETTINGS.filter((s) => s.engine).map((s) => s.name));
 
 /**
  * The `WasmEngine` config for these effective setting values. An empty

@@ -160,6 +160,47 @@ test("the router answers check/status asynchronously, ignores other messages and
   assert.equal(route(null, { id: "our-id" }, () => assert.fail()), false);
 });
 
+test("the router answers settings requests and saves only from the extension's own pages", async () => {
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({ initWasm: async () => {}, createEngine, loadSettings: async () => settingsWith({}) });
+  const loads = [];
+  const saves = [];
+  const settings = {
+    load: async (options) => {
+      loads.push(options);
+      return { values: { mode: "strict" }, locked: ["mode"] };
+    },
+    save: async (key, value) => {
+      saves.push([key, value]);
+      if (key === "mode") {
+        const error = new Error("locked");
+        error.localized = { en: "`mode` is set by your ministry", bn: "মন্ত্রণালয়" };
+        throw error;
+      }
+    },
+  };
+  const origin = "chrome-extension://our-id/";
+  const route = createMessageRouter(host, "our-id", null, settings, origin);
+  const ask = (message, sender) => new Promise((resolve) => assert.equal(route(message, sender, resolve), true));
+  const fromPage = { id: "our-id", url: `${origin}options/options.html` };
+  const fromContent = { id: "our-id", url: "https://www.facebook.com/", tab: { id: 3 } };
+
+  const answer = await ask({ type: "sotorko:settings", waitForPolicyMs: 300, fresh: true }, fromContent);
+  assert.deepEqual(answer, { ok: true, settings: { values: { mode: "strict" }, locked: ["mode"] } });
+  assert.deepEqual(loads, [{ waitForPolicyMs: 300, fresh: true }]);
+  await ask({ type: "sotorko:settings", waitForPolicyMs: null }, fromContent);
+  assert.deepEqual(loads[1], { waitForPolicyMs: Infinity, fresh: false });
+
+  assert.deepEqual(await ask({ type: "sotorko:save-setting", key: "uiLanguage", value: "bn" }, fromPage), { ok: true });
+  const refused = await ask({ type: "sotorko:save-setting", key: "mode", value: "warn" }, fromPage);
+  assert.deepEqual(refused, { ok: false, error: { en: "`mode` is set by your ministry", bn: "মন্ত্রণালয়" } });
+  // A content script (running in Facebook's page) cannot change the official's settings.
+  const fromFacebook = await ask({ type: "sotorko:save-setting", key: "enabled", value: false }, fromContent);
+  assert.equal(fromFacebook.ok, false);
+  assert.deepEqual(saves, [["uiLanguage", "bn"], ["mode", "warn"]]);
+  assert.equal(route({ type: "sotorko:settings" }, { id: "evil" }, () => assert.fail()), false);
+});
+
 test("engineConfigFrom passes only engine keys; engineConfigKey ignores key order", () => {
   const values = {
     enabled: true,

@@ -4,17 +4,36 @@
  * worker receives the message that woke it; the engine is built lazily on
  * the first request. No top-level await.
  */
-import init, { WasmEngine } from "sotorko-wasm";
+import init, { WasmEngine, validatePolicy } from "sotorko-wasm";
 import { browserApi } from "../shared/browser-api.js";
-import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
+import {
+  loadEffectiveSettings,
+  onEffectiveSettingsChanged,
+  saveUserSetting,
+  useLocalValidator,
+} from "../shared/settings.js";
+import { policyValidator } from "../shared/policy/validate.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
 import { createActivityLogWriter } from "../shared/activity-log.js";
 
 const api = browserApi();
 
+// One load of the WASM module, shared by the engine and the settings validator
+// (retried on the next request after a failure).
+let wasmLoading = null;
+const loadWasm = () =>
+  (wasmLoading ??= init({ module_or_path: api.runtime.getURL("engine/sotorko_bg.wasm") }).catch((error) => {
+    wasmLoading = null;
+    throw error;
+  }));
+
+// Settings are validated here, by the core, and handed to pages and content scripts resolved.
+const validate = policyValidator(validatePolicy);
+useLocalValidator(() => loadWasm().then(() => validate));
+
 const host = createEngineHost({
-  initWasm: () => init({ module_or_path: api.runtime.getURL("engine/sotorko_bg.wasm") }),
+  initWasm: loadWasm,
   createEngine: (config) => new WasmEngine(config),
   // Chromium's first policy read of a session can take seconds: build after
   // at most 300 ms without it; onEffectiveSettingsChanged rebuilds when it arrives.
@@ -25,7 +44,15 @@ const host = createEngineHost({
 const activityLog = createActivityLogWriter({
   retentionDays: () => loadEffectiveSettings({ waitForPolicyMs: 300 }).then((s) => s.values.activityRetentionDays, () => undefined),
 });
-api.runtime.onMessage.addListener(createMessageRouter(host, api.runtime.id, activityLog));
+api.runtime.onMessage.addListener(
+  createMessageRouter(
+    host,
+    api.runtime.id,
+    activityLog,
+    { load: loadEffectiveSettings, save: saveUserSetting },
+    api.runtime.getURL(""),
+  ),
+);
 onEffectiveSettingsChanged((settings) => host.invalidate(settings));
 
 // Compile the WASM and the rule pack once at install and browser start, so

@@ -43,9 +43,11 @@ export function renderFinding(doc, finding, lang) {
   );
 }
 
-/** Counts findings by severity: `{ block, warn, advise }`. */
-export function countBySeverity(findings) {
-  const counts = { block: 0, warn: 0, advise: 0 };
-  for (const f of findings ?? []) if (f.severity in counts) counts[f.severity] += 1;
-  return counts;
+/**
+ * The core's counts per severity (`report.summary.by_severity`, computed by
+ * the engine with the findings) as `{ block, warn, advise }`.
+ */
+export function severityCounts(report) {
+  const by = report?.summary?.by_severity ?? {};
+  return { block: by.block ?? 0, warn: by.warn ?? 0, advise: by.advise ?? 0 };
 }

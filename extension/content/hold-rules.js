@@ -9,9 +9,18 @@ export function holdingFindings(findings) {
   return (findings ?? []).filter((f) => f.severity === "block" || f.severity === "warn");
 }
 
-/** `{ hold, allowOverride, findings }` for a report under `mode` ("warn" | "strict"). */
+/** True when the report holds a post: the core's `summary.highest` is block or warn. */
+export function isHolding(report) {
+  const highest = report?.summary?.highest;
+  return highest === "block" || highest === "warn";
+}
+
+/**
+ * `{ hold, allowOverride, findings }` for a report under `mode` ("warn" |
+ * "strict"), from the core's summary; `findings` are those the dialog lists.
+ */
 export function holdDecision(report, mode) {
-  const findings = holdingFindings(report?.findings);
-  const hasBlock = findings.some((f) => f.severity === "block");
-  return { hold: findings.length > 0, allowOverride: !(mode === "strict" && hasBlock), findings };
+  const hold = isHolding(report);
+  const findings = hold ? holdingFindings(report?.findings) : [];
+  return { hold, allowOverride: !(mode === "strict" && report?.summary?.highest === "block"), findings };
 }

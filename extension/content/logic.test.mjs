@@ -27,12 +27,21 @@ test("an allow token is single-use and bound to the exact text and kind", () => 
 
 test("block and warn hold; advise never; strict removes the override for block only", () => {
   const f = (severity) => ({ severity, rule: `r.${severity}`, category: "political" });
-  assert.deepEqual(holdDecision({ findings: [f("advise")] }, "warn"), { hold: false, allowOverride: true, findings: [] });
-  assert.equal(holdDecision({ findings: [f("warn")] }, "warn").hold, true);
-  assert.equal(holdDecision({ findings: [f("warn")] }, "strict").allowOverride, true);
-  assert.equal(holdDecision({ findings: [f("block"), f("advise")] }, "warn").allowOverride, true);
-  assert.equal(holdDecision({ findings: [f("block")] }, "strict").allowOverride, false);
+  // The report as the core returns it: findings and the core's summary (highest severity).
+  const order = ["advise", "warn", "block"];
+  const report = (...findings) => ({
+    findings,
+    summary: { highest: findings.map((x) => x.severity).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0] ?? null },
+  });
+  assert.deepEqual(holdDecision(report(f("advise")), "warn"), { hold: false, allowOverride: true, findings: [] });
+  assert.equal(holdDecision(report(f("warn")), "warn").hold, true);
+  assert.equal(holdDecision(report(f("warn")), "strict").allowOverride, true);
+  assert.equal(holdDecision(report(f("block"), f("advise")), "warn").allowOverride, true);
+  assert.deepEqual(holdDecision(report(f("block"), f("advise")), "warn").findings, [f("block")]);
+  assert.equal(holdDecision(report(f("block")), "strict").allowOverride, false);
   assert.equal(holdDecision(null, "warn").hold, false);
+  // The verdict follows the core's summary, not a count made here.
+  assert.equal(holdDecision({ findings: [f("warn")], summary: { highest: null } }, "warn").hold, false);
 });
 
 function fakeTimers() {
@@ -144,6 +153,24 @@ test("tab state: the switch is refused when `enabled` is locked", () => {
   assert.equal(tab2.apply({ context: null }, locked), null);
   assert.equal(tab2.contextToggle, null);
   assert.match(tab2.apply({ context: "boss" }, free), /context/);
+});
+
+test("tab state: a locked officialByDefault or officialPages refuses the context switch and ignores an earlier choice", () => {
+  for (const key of ["officialByDefault", "officialPages"]) {
+    const free = { values: { officialByDefault: true }, locked: [] };
+    const locked = { values: { officialByDefault: true }, locked: [key] };
+    const tab = new TabState();
+    assert.equal(tab.apply({ context: "personal" }, free), null);
+    assert.equal(tab.contextToggleFor(free), "personal");
+    // Policy arrives later and locks the context: the earlier choice no longer applies.
+    assert.equal(tab.contextLocked(locked), true);
+    assert.equal(tab.contextToggleFor(locked), null);
+    assert.match(tab.apply({ context: "personal" }, locked), /ministry/);
+    const ctx = decideContext({ toggle: tab.contextToggleFor(locked), hostname: "business.facebook.com", officialPages: [], officialByDefault: true });
+    assert.deepEqual([ctx.context, ctx.source], ["official", "business-suite"]);
+    // The on/off switch is not part of the context lock.
+    assert.equal(tab.apply({ enabled: false }, locked), null);
+  }
 });
 
 test("the panel never covers the composer or its action row", async () => {

@@ -23,7 +23,8 @@ import { decideContext, identityCandidates, normalizePageRef } from "./context.j
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el, installUiEventShield } from "./ui-host.js";
 import { markCheckForTests } from "./test-hooks.js";
-import { countBySeverity } from "./finding-view.js";
+import { severityCounts } from "./finding-view.js";
+import { isHolding } from "./hold-rules.js";
 import { t } from "./strings.js";
 import { MSG_STATUS } from "../shared/messages.js";
 import { timed, record, snapshot as perfSnapshot, reset as perfReset, MSG_PERF_STATS } from "./perf-stats.js";
@@ -89,7 +90,7 @@ const highlighter = new Highlighter({ doc, getOverlayLayer: () => ui().overlay }
 function contextOf(composer) {
   const { values } = state.settings;
   return decideContext({
-    toggle: state.tab.contextToggle,
+    toggle: state.tab.contextToggleFor(state.settings),
     hostname: doc.location.hostname,
     officialPages: values.officialPages,
     officialByDefault: values.officialByDefault,
@@ -107,7 +108,7 @@ function render(entry) {
   }
   const findings = result.report?.findings ?? [];
   const { kind, el: composerEl } = entry.composer;
-  const holding = findings.some((f) => f.severity === "block" || f.severity === "warn");
+  const holding = isHolding(result.report);
   // A page we do not recognise: say that this post cannot be held rather than fail silently.
   const unguarded = holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl, guard);
   let unguardedDescription = null;
@@ -122,6 +123,7 @@ function render(entry) {
   panel.show(composerEl, {
     lang: lang(),
     findings,
+    report: result.report,
     contextInfo: entry.contextInfo ?? contextOf(entry.composer),
     empty: result.text.trim() === "" || Boolean(result.error),
     unguarded,
@@ -389,7 +391,8 @@ listenForPopup({
       enabled: isEnabled(),
       context: info.context,
       contextSource: info.source,
-      counts: countBySeverity(entry?.result?.report?.findings ?? []),
+      contextLocked: state.tab.contextLocked(state.settings),
+      counts: severityCounts(entry?.result?.report),
       composers: state.entries.size,
     };
   },

@@ -8,7 +8,7 @@
  */
 import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
-import { renderFinding, countBySeverity, formatCount } from "./finding-view.js";
+import { renderFinding, severityCounts, formatCount } from "./finding-view.js";
 import { SEVERITIES } from "../shared/messages.js";
 
 const COUNT_KEY = { block: "contentCountBlock", warn: "contentCountWarn", advise: "contentCountAdvise" };
@@ -98,7 +98,7 @@ export class Panel {
     this.anchor = anchorEl;
     this.view = view;
     this.renderedKey = key;
-    const counts = countBySeverity(findings);
+    const counts = severityCounts(view.report);
     const heading = el(d, "div", { class: "s-title", id: "sotorko-panel-title", text: t(lang, "contentTitle") });
     const toggle = el(d, "button", {
       class: "s-toggle",

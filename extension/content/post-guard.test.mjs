@@ -3,6 +3,15 @@ import assert from "node:assert/strict";
 import { PostGuard } from "./post-guard.js";
 import { ActivityTracker } from "./activity-tracker.js";
 
+/** A report as the core returns it: findings and the core's summary. */
+function reportOf(...findings) {
+  const rank = { advise: 1, warn: 2, block: 3 };
+  const highest = findings.map((f) => f.severity).sort((a, b) => rank[b] - rank[a])[0] ?? null;
+  const by_severity = {};
+  for (const f of findings) by_severity[f.severity] = (by_severity[f.severity] ?? 0) + 1;
+  return { findings, summary: { highest, by_severity, by_category: {} } };
+}
+
 const finding = (severity) => ({ rule: `r.${severity}`, category: "political", severity, start_utf16: 0, end_utf16: 3, excerpt: "abc", clause: "x", message: { en: "m", bn: "ম" } });
 
 /** A guard wired to fakes; `button.click()` re-enters the guard like a real re-dispatched click. */
@@ -26,7 +35,7 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
     checkNow:
       checkNow ??
       async function () {
-        return { text: this.text, context: "official", report: { findings: [] } };
+        return { text: this.text, context: "official", report: reportOf() };
       },
   };
   let guard;
@@ -43,7 +52,7 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
     isEnabled: () => true,
     checkerOf: () => checker,
     contextOf: () => ({ context: "official", source: "default" }),
-    checkText: checkText ?? (async (t, c) => ({ text: t, context: c, report: { findings: [] }, error: null })),
+    checkText: checkText ?? (async (t, c) => ({ text: t, context: c, report: reportOf(), error: null })),
     settings: () => ({ mode, requireReasonToOverride }),
     activeComposer: () => composer,
     ui: {
@@ -78,7 +87,7 @@ function fakeEvent() {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 test("a fresh clean result lets the click through untouched", () => {
-  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("advise")] } } });
+  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("advise")) } });
   const event = userClick();
   assert.equal(event.prevented, false);
   assert.equal(calls.posted, 1);
@@ -86,7 +95,7 @@ test("a fresh clean result lets the click through untouched", () => {
 });
 
 test("a fresh holding result opens the dialog at once; Post anyway posts exactly once", async () => {
-  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const { calls, userClick } = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   const event = userClick();
   assert.equal(event.prevented, true);
   assert.equal(calls.posted, 0);
@@ -124,16 +133,16 @@ test("engine failure or timeout at submit: a notice, and the post is not blocked
 });
 
 test("strict mode removes Post anyway for block findings only", () => {
-  let s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: { findings: [finding("block")] } } });
+  let s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: reportOf(finding("block")) } });
   s.userClick();
   assert.equal(s.calls.dialogs[0].allowOverride, false);
-  s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s = setup({ mode: "strict", cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   s.userClick();
   assert.equal(s.calls.dialogs[0].allowOverride, true);
 });
 
 test("Edit post releases nothing; the text changed under the dialog is checked again", async () => {
-  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const s = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   s.userClick();
   s.calls.dialogs[0].onEdit();
   assert.equal(s.calls.posted, 0);
@@ -141,7 +150,7 @@ test("Edit post releases nothing; the text changed under the dialog is checked a
   assert.equal(s.calls.dialogs.length, 2, "held again after Edit");
   s.checker.text = "abcd নৌকা"; // the official typed while the dialog was open
   s.checker.checkNow = async function () {
-    return { text: this.text, context: "official", report: { findings: [finding("warn")] } };
+    return { text: this.text, context: "official", report: reportOf(finding("warn")) };
   };
   s.calls.dialogs[1].onPostAnyway("");
   for (let i = 0; i < 5; i++) await settle();
@@ -154,7 +163,7 @@ test("Edit post releases nothing; the text changed under the dialog is checked a
 });
 
 test("a hand-off (Next) confirmed with Post anyway lets the later steps of the same draft through; a changed draft is held again", async () => {
-  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const s = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   const composer = s.guard.deps.finder.composers[0];
   const next = fakeEvent();
   s.guard.guard(next, composer, { kind: "click", target: s.button, role: "handoff" });
@@ -178,7 +187,7 @@ test("the draft of a removed composer is checked by its text alone, and held", a
   const s = setup({
     checkText: async (t, c) => {
       asked.push([t, c]);
-      return { text: t, context: c, report: { findings: [finding("block")] }, error: null };
+      return { text: t, context: c, report: reportOf(finding("block")), error: null };
     },
   });
   const composer = s.guard.deps.finder.composers[0];

@@ -13,6 +13,21 @@ export class TabState {
     this.contextToggle = null;
   }
 
+  /**
+   * True when policy sets or locks `officialByDefault` or `officialPages`:
+   * the ministry decides the context, and the popup's switch may not change
+   * it (an official post must never become personal, where less is held).
+   */
+  contextLocked(settings) {
+    const locked = settings.locked ?? [];
+    return locked.includes("officialByDefault") || locked.includes("officialPages");
+  }
+
+  /** The popup's context choice in force: none while the context is locked. */
+  contextToggleFor(settings) {
+    return this.contextLocked(settings) ? null : this.contextToggle;
+  }
+
   /** Effective on/off for this tab. */
   enabled(settings) {
     if (settings.locked?.includes("enabled")) return settings.values.enabled !== false;
@@ -30,6 +45,9 @@ export class TabState {
     }
     if ("context" in message && message.context !== undefined && message.context !== null && !isContext(message.context)) {
       return "`context` must be \"official\", \"personal\" or null";
+    }
+    if ("context" in message && message.context !== undefined && this.contextLocked(settings)) {
+      return "the posting context is set by your ministry and cannot be changed";
     }
     if (typeof message.enabled === "boolean") this.enabledOverride = message.enabled;
     if ("context" in message && message.context !== undefined) this.contextToggle = message.context;

@@ -11,7 +11,7 @@ import {
   saveUserSetting,
   isUserEditable,
 } from "../shared/settings.js";
-import { translatorFor } from "../shared/i18n.js";
+import { translatorFor, resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
 import { localizePage, el } from "../shared/i18n-dom.js";
 import { CATEGORIES, categoryName } from "../shared/categories.js";
 import { MSG_STATUS } from "../shared/messages.js";
@@ -28,6 +28,13 @@ const $ = (id) => document.getElementById(id);
 const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [] };
 const t = (...args) => state.t(...args);
 
+/** A `{ en, bn }` message (the core's policy errors) in the page's language; a plain string as it is. */
+function localized(message) {
+  if (typeof message === "string") return message;
+  const lang = resolveUiLanguage(state.settings?.values?.uiLanguage, browserUiLanguage());
+  return message?.[lang] ?? message?.en ?? "";
+}
+
 function setStatus(text, isError = false) {
   const status = $("save-status");
   status.textContent = text;
@@ -39,7 +46,7 @@ async function save(key, value) {
     await saveUserSetting(key, value);
     setStatus(t("optionsSaved"));
   } catch (error) {
-    setStatus(t("optionsSaveFailed", [error.message]), true);
+    setStatus(t("optionsSaveFailed", [error.localized ? localized(error.localized) : error.message]), true);
     render(state.settings); // put the control back to the effective value
   }
 }
@@ -185,7 +192,7 @@ function renderManaged(settings) {
         "ul",
         { className: "problems", attrs: { role: "list" } },
         summary.errors.map(({ key, message }) =>
-          el("li", { className: "error" }, [el("code", { text: key }), `: ${message}`]),
+          el("li", { className: "error" }, [el("code", { text: key }), `: ${localized(message)}`]),
         ),
       ),
     );

@@ -44,7 +44,9 @@ function render(info, t, enabledLocked) {
   $("tab-off").hidden = !view.showOffNote;
   for (const radio of document.querySelectorAll('input[name="context"]')) {
     radio.checked = radio.value === view.contextChoice;
+    radio.disabled = view.contextDisabled;
   }
+  $("context-locked").hidden = !view.contextDisabled;
   $("context-now").textContent = t("popupContextNow", [t(view.contextNameKey), t(view.sourceKey)]);
   for (const [severity, n] of Object.entries(view.counts)) {
     document.querySelector(`[data-count="${severity}"]`).textContent = String(n);
@@ -104,7 +106,7 @@ async function start() {
   });
   for (const radio of document.querySelectorAll('input[name="context"]')) {
     radio.addEventListener("change", () => {
-      if (radio.checked) update({ type: MSG_SET_TAB, context: radio.value === "auto" ? null : radio.value });
+      if (radio.checked && !radio.disabled) update({ type: MSG_SET_TAB, context: radio.value === "auto" ? null : radio.value });
     });
   }
 

@@ -32,6 +32,13 @@ test("the context choice is auto unless the official toggled it", () => {
   assert.equal(toggled.sourceKey, "contextSourceToggle");
 });
 
+test("the context choice is disabled when the ministry sets the context (locked officialByDefault/officialPages)", () => {
+  assert.equal(tabView(info({}), { enabledLocked: false }).contextDisabled, false);
+  const locked = tabView(info({ contextLocked: true, contextSource: "business-suite" }), { enabledLocked: false });
+  assert.equal(locked.contextDisabled, true);
+  assert.equal(locked.contextChoice, "auto");
+});
+
 test("counts and empty states", () => {
   assert.equal(tabView(info({ composers: 0 }), { enabledLocked: false }).emptyKey, "popupNoComposer");
   assert.equal(tabView(info({}), { enabledLocked: false }).emptyKey, "popupNoFindings");

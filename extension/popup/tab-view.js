@@ -12,7 +12,7 @@ const SOURCE_KEYS = {
 
 /**
  * @param {{ enabled: boolean, context: string, contextSource: string,
- *           counts?: { block?: number, warn?: number, advise?: number }, composers?: number }} info
+ *           contextLocked?: boolean, counts?: { block?: number, warn?: number, advise?: number }, composers?: number }} info
  * @param {{ enabledLocked: boolean }} options
  */
 export function tabView(info, { enabledLocked }) {
@@ -29,6 +29,8 @@ export function tabView(info, { enabledLocked }) {
     showLockedNote: enabledLocked,
     showOffNote: !info.enabled,
     contextChoice: info.contextSource === "toggle" ? info.context : "auto",
+    // Policy sets or locks officialByDefault/officialPages: the ministry decides the context.
+    contextDisabled: Boolean(info.contextLocked),
     contextNameKey: info.context === "personal" ? "contextPersonal" : "contextOfficial",
     sourceKey: SOURCE_KEYS[info.contextSource] ?? "contextSourceDefault",
     counts,

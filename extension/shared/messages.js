@@ -16,7 +16,22 @@ export const MSG_STATUS = "sotorko:status";
  */
 export const MSG_RECORD_ACTIVITY = "sotorko:record-activity";
 
-/** Popup → content script: `{ type }` → `{ ok: true, enabled, context, contextSource, counts, composers }`. */
+/**
+ * Any page or content script → background: `{ type, waitForPolicyMs }` →
+ * `{ ok: true, settings } | { ok: false, error }`. The background validates
+ * policy and stored options through the core (WASM) and answers with the
+ * effective settings (`values`, `locked`, `sources`, `policyErrors`,
+ * `userErrors`, maybe `policyPending`). `waitForPolicyMs: null` waits for the policy read.
+ */
+export const MSG_SETTINGS = "sotorko:settings";
+
+/**
+ * Options page → background: `{ type, key, value }` → `{ ok: true } | { ok: false, error: { en, bn } }`.
+ * The background refuses policy-only and locked keys and values the core rejects.
+ */
+export const MSG_SAVE_SETTING = "sotorko:save-setting";
+
+/** Popup → content script: `{ type }` → `{ ok: true, enabled, context, contextSource, contextLocked, counts, composers }`. */
 export const MSG_TAB_INFO = "sotorko:tab-info";
 
 /** Popup → content script: `{ type, enabled?, context? }` → same answer as tab-info. */

@@ -3,34 +3,19 @@
  * official's own options (storage.local), then policy (storage.managed).
  * No browser API here, so it is testable in Node; settings.js does the I/O.
  */
-import { CATEGORY_IDS } from "./categories.js";
+import { SETTINGS } from "./contract.generated.js";
 
-/** Every setting with its built-in default (docs/architecture.md, "Settings module API"). */
-export const DEFAULTS = Object.freeze({
-  enabled: true,
-  uiLanguage: "auto",
-  officialPages: [],
-  officialByDefault: false,
-  enabledCategories: [...CATEGORY_IDS],
-  categorySeverity: {},
-  ruleSeverity: {},
-  customRules: "",
-  extraTerms: {},
-  allowedTerms: [],
-  mode: "warn",
-  requireReasonToOverride: false,
-  lockedSettings: [],
-  siteAdapterOverrides: {},
-  stanceModel: true,
-  activityRetentionDays: 396,
-  minPasswordScore: 3,
-});
+/**
+ * Every setting with its built-in default (docs/architecture.md, "Settings
+ * module API"), from the settings contract in crate/src/settings/.
+ */
+export const DEFAULTS = Object.freeze(Object.fromEntries(SETTINGS.map((s) => [s.name, s.default])));
 
-/** Every setting key, in a stable order. */
-export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULTS));
+/** Every setting key, in the contract's order. */
+export const SETTING_KEYS = Object.freeze(SETTINGS.map((s) => s.name));
 
 /** Keys only policy may set; the official can never store them. */
-export const POLICY_ONLY_KEYS = Object.freeze(["lockedSettings", "siteAdapterOverrides", "stanceModel", "activityRetentionDays", "minPasswordScore"]);
+export const POLICY_ONLY_KEYS = Object.freeze(SETTINGS.filter((s) => s.policyOnly).map((s) => s.name));
 
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -49,6 +34,10 @@ function pickSettings(stored) {
 /**
  * Merges stored user options and raw managed policy into the effective settings.
  *
+ * `validate` is the settings contract's validator (the WASM export
+ * `validatePolicy`, see policy/validate.js); it decides which policy values
+ * are valid and which keys are locked:
+ *
  * - A key set by valid policy takes the policy value and is locked.
  * - A key whose policy value is invalid falls back to its DEFAULT (never to the
  *   official's own value, so a typo in policy cannot weaken protection) and is locked.
@@ -56,9 +45,10 @@ function pickSettings(stored) {
  * - Otherwise a valid stored user value wins over the default. User values go
  *   through the same validator; invalid ones are ignored and listed in `userErrors`.
  *
- * @param {{ stored?: object, managed?: object, validate: (raw: object) => { values: object, errors: {key: string, message: string}[] } }} input
+ * @param {{ stored?: object, managed?: object,
+ *           validate: (raw: object) => { values: object, locked: string[], errors: {key: string, path: string, message: {en: string, bn: string}}[] } }} input
  * @returns {{ values: object, locked: string[], sources: Record<string, "default"|"user"|"policy">,
- *            policyErrors: {key: string, message: string}[], userErrors: {key: string, message: string}[] }}
+ *            policyErrors: {key: string, path: string, message: {en: string, bn: string}}[], userErrors: object[] }}
  */
 export function mergeEffectiveSettings({ stored = {}, managed = {}, validate }) {
   const policy = validate(managed ?? {});
@@ -67,24 +57,21 @@ export function mergeEffectiveSettings({ stored = {}, managed = {}, validate }) 
   const user = validate(pickSettings(stored));
   const userValues = user.values ?? {};
 
-  const lockedByList = new Set(
-    Array.isArray(policyValues.lockedSettings) ? policyValues.lockedSettings : [],
-  );
-  const erroredKeys = new Set(policyErrors.map((e) => e.key));
+  // The core decides what is locked: keys policy sets (validly or not) and
+  // keys named in lockedSettings.
+  const lockedKeys = new Set(policy.locked ?? []);
+  const locked = SETTING_KEYS.filter((key) => lockedKeys.has(key) && !POLICY_ONLY_KEYS.includes(key));
 
   const values = {};
   const sources = {};
-  const locked = [];
   for (const key of SETTING_KEYS) {
     const policyOnly = POLICY_ONLY_KEYS.includes(key);
     if (Object.hasOwn(policyValues, key)) {
       values[key] = clone(policyValues[key]);
       sources[key] = "policy";
-      if (!policyOnly) locked.push(key);
-    } else if (!policyOnly && (erroredKeys.has(key) || lockedByList.has(key))) {
+    } else if (lockedKeys.has(key)) {
       values[key] = clone(DEFAULTS[key]);
       sources[key] = "default";
-      locked.push(key);
     } else if (!policyOnly && Object.hasOwn(userValues, key)) {
       values[key] = clone(userValues[key]);
       sources[key] = "user";

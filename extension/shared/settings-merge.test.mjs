@@ -3,28 +3,12 @@ import assert from "node:assert/strict";
 import { DEFAULTS, SETTING_KEYS, mergeEffectiveSettings, isUserEditable } from "./settings-merge.js";
 import { CATEGORY_IDS } from "./categories.js";
 
-// A small strict validator standing in for policy/validate.js, so these tests
-// exercise the layering rules only.
-const TYPES = {
-  enabled: "boolean", uiLanguage: "string", officialPages: "array", officialByDefault: "boolean",
-  enabledCategories: "array", categorySeverity: "object", ruleSeverity: "object", customRules: "string",
-  extraTerms: "object", allowedTerms: "array", mode: "string", requireReasonToOverride: "boolean",
-  lockedSettings: "array",
-};
-function validate(raw) {
-  const values = {};
-  const errors = [];
-  for (const [key, value] of Object.entries(raw)) {
-    const type = TYPES[key];
-    const ok = type === "array" ? Array.isArray(value)
-      : type === "object" ? value !== null && typeof value === "object" && !Array.isArray(value)
-      : typeof value === type;
-    if (!type) errors.push({ key, message: "unknown setting" });
-    else if (!ok || (key === "mode" && !["warn", "strict"].includes(value))) errors.push({ key, message: `bad ${key}` });
-    else values[key] = value;
-  }
-  return { values, errors };
-}
+import { policyValidator } from "./policy/validate.js";
+import { loadCore } from "./wasm.test-helper.mjs";
+
+// The layering rules, with the core's own validator (the WASM build), which
+// also decides what is locked.
+const validate = policyValidator((await loadCore()).validatePolicy);
 
 test("with nothing stored and no policy, everything is the default and nothing is locked", () => {
   const s = mergeEffectiveSettings({ stored: {}, managed: {}, validate });
@@ -83,14 +67,15 @@ test("an invalid policy value falls back to the default (not the user value), is
   });
   assert.deepEqual(s.values.enabledCategories, [...CATEGORY_IDS]);
   assert.ok(s.locked.includes("enabledCategories"));
-  assert.deepEqual(s.policyErrors, [{ key: "enabledCategories", message: "bad enabledCategories" }]);
+  assert.deepEqual(s.policyErrors.map((e) => e.key), ["enabledCategories"]);
+  assert.match(s.policyErrors[0].message.en, /^enabledCategories: expected a list/);
   assert.equal(s.values.mode, "strict");
   assert.deepEqual(s.values.allowedTerms, ["নৌকা বাইচ"]);
 });
 
 test("unknown policy keys are reported but lock nothing", () => {
   const s = mergeEffectiveSettings({ stored: {}, managed: { colour: "red" }, validate });
-  assert.deepEqual(s.policyErrors, [{ key: "colour", message: "unknown setting" }]);
+  assert.deepEqual(s.policyErrors.map((e) => e.key), ["colour"]);
   assert.deepEqual(s.locked, []);
 });
 
@@ -115,4 +100,11 @@ test("results are copies: mutating them never changes DEFAULTS or policy input",
   s.values.enabledCategories.pop();
   assert.deepEqual(managed.officialPages, ["a"]);
   assert.equal(DEFAULTS.enabledCategories.length, CATEGORY_IDS.length);
+});
+
+test("an empty category list or a one-letter allowed term from the official is ignored, not applied", () => {
+  const s = mergeEffectiveSettings({ stored: { enabledCategories: [], allowedTerms: ["ক"] }, managed: {}, validate });
+  assert.deepEqual(s.values.enabledCategories, [...CATEGORY_IDS]);
+  assert.deepEqual(s.values.allowedTerms, []);
+  assert.deepEqual(s.userErrors.map((e) => e.key).sort(), ["allowedTerms", "enabledCategories"]);
 });

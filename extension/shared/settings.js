@@ -2,9 +2,15 @@
  * The settings module (docs/architecture.md, "Settings module API"):
  * effective settings = defaults < the official's options (storage.local) <
  * validated policy (storage.managed). Policy wins; locked keys cannot be saved.
+ *
+ * Validation is the core's (WASM `validatePolicy`), which only the
+ * background loads: there, `useLocalValidator` is called and settings are
+ * resolved in place. Everywhere else (content scripts, popup, options page)
+ * the same functions ask the background (`sotorko:settings`,
+ * `sotorko:save-setting`) and get the resolved settings back.
  */
 import { browserApi } from "./browser-api.js";
-import { validatePolicy } from "./policy/validate.js";
+import { MSG_SETTINGS, MSG_SAVE_SETTING } from "./messages.js";
 import {
   DEFAULTS,
   SETTING_KEYS,
@@ -96,6 +102,80 @@ function within(promise, timeoutMs) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves to the validator, `(raw) => { values, locked, errors }`; set in the background only. */
+let localValidator = null;
+
+/**
+ * Makes this context resolve settings itself with `getValidator()` (which
+ * resolves to the core's validator once the WASM module is loaded). Only the
+ * background calls it.
+ */
+export function useLocalValidator(getValidator) {
+  localValidator = getValidator;
+}
+
+/** An error with the message in both UI languages (`localized`); `message` is the English. */
+export class SettingsError extends Error {
+  constructor(localized) {
+    super(localized.en);
+    this.name = "SettingsError";
+    this.localized = localized;
+  }
+}
+
+/**
+ * Sends `message` to the background; a worker that is still starting may
+ * not be listening yet, so a failed connection is retried a few times.
+ */
+async function askBackground(api, message, attempts = 5) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const answer = await api.runtime.sendMessage(message);
+      if (answer === undefined && attempt < attempts) throw new Error("no answer");
+      return answer;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+async function resolveHere(api, waitForPolicyMs) {
+  const [stored, managed, validate] = await Promise.all([
+    readUserStorage(api),
+    within(readPolicy(api), waitForPolicyMs),
+    localValidator(),
+  ]);
+  if (managed !== PENDING) return mergeEffectiveSettings({ stored, managed, validate });
+  const safe = Object.fromEntries(Object.entries(stored).filter(([key]) => !WAIT_FOR_POLICY_KEYS.includes(key)));
+  return { ...mergeEffectiveSettings({ stored: safe, managed: {}, validate }), policyPending: true };
+}
+
+/** Once the background has read the policy, tells this context's subscribers. */
+function awaitPolicyInBackground(api) {
+  const policy = policyOf(api);
+  if (policy.reading) return;
+  const reading = askBackground(api, { type: MSG_SETTINGS, waitForPolicyMs: null })
+    .catch(() => null)
+    .then(() => {
+      if (policy.reading !== reading) return;
+      policy.reading = null;
+      for (const notify of policy.arrived) notify();
+    });
+  policy.reading = reading;
+}
+
+async function resolveInBackground(api, waitForPolicyMs, fresh) {
+  const answer = await askBackground(api, {
+    type: MSG_SETTINGS,
+    waitForPolicyMs: Number.isFinite(waitForPolicyMs) ? waitForPolicyMs : null,
+    fresh,
+  });
+  if (!answer?.ok) throw new Error(`Sotorko: settings unavailable: ${answer?.error ?? "no answer from the background"}`);
+  if (answer.settings.policyPending) awaitPolicyInBackground(api);
+  return answer.settings;
+}
+
 /**
  * Loads the effective settings.
  *
@@ -104,15 +184,19 @@ function within(promise, timeoutMs) {
  * defaults and the official's options (less those in WAIT_FOR_POLICY_KEYS),
  * and `onEffectiveSettingsChanged` subscribers are called once policy arrives.
  *
- * @param {{ waitForPolicyMs?: number }} [options]
+ * `fresh` reads policy again (after a managed-storage change; outside the
+ * background it tells the background to, as its own change event may come later).
+ *
+ * @param {{ waitForPolicyMs?: number, fresh?: boolean }} [options]
  * @returns {Promise<{ values: object, locked: string[], sources: object, policyErrors: object[], userErrors: object[], policyPending?: boolean }>}
  */
-export async function loadEffectiveSettings({ waitForPolicyMs = Infinity } = {}) {
+export async function loadEffectiveSettings({ waitForPolicyMs = Infinity, fresh = false } = {}) {
   const api = browserApi();
-  const [stored, managed] = await Promise.all([readUserStorage(api), within(readPolicy(api), waitForPolicyMs)]);
-  if (managed !== PENDING) return mergeEffectiveSettings({ stored, managed, validate: validatePolicy });
-  const safe = Object.fromEntries(Object.entries(stored).filter(([key]) => !WAIT_FOR_POLICY_KEYS.includes(key)));
-  return { ...mergeEffectiveSettings({ stored: safe, managed: {}, validate: validatePolicy }), policyPending: true };
+  if (localValidator) {
+    if (fresh) forgetPolicy(api);
+    return resolveHere(api, waitForPolicyMs);
+  }
+  return resolveInBackground(api, waitForPolicyMs, fresh);
 }
 
 /**
@@ -126,9 +210,9 @@ export async function loadEffectiveSettings({ waitForPolicyMs = Infinity } = {})
 export function onEffectiveSettingsChanged(callback) {
   const api = browserApi();
   let generation = 0;
-  const reload = () => {
+  const reload = (fresh = false) => {
     const mine = ++generation;
-    loadEffectiveSettings().then(
+    loadEffectiveSettings({ fresh }).then(
       (settings) => {
         if (mine === generation) callback(settings);
       },
@@ -140,32 +224,48 @@ export function onEffectiveSettingsChanged(callback) {
     const relevant =
       area === "managed" ||
       (area === "local" && Object.keys(changes ?? {}).some((k) => SETTING_KEYS.includes(k)));
-    if (relevant) reload();
+    if (relevant) reload(area === "managed");
   };
   api.storage.onChanged.addListener(listener);
-  policyOf(api).arrived.add(reload);
+  const arrived = () => reload();
+  policyOf(api).arrived.add(arrived);
   return () => {
     api.storage.onChanged.removeListener(listener);
-    policyOf(api).arrived.delete(reload);
+    policyOf(api).arrived.delete(arrived);
   };
 }
 
 /**
- * Saves one of the official's own options. Rejects unknown keys, policy-only
- * keys, keys locked or set by policy, and values the validator refuses.
+ * Saves one of the official's own options. Rejects (with a SettingsError)
+ * unknown keys, policy-only keys, keys locked or set by policy, and values
+ * the core's validator refuses. Outside the background, the background saves.
  */
 export async function saveUserSetting(key, value) {
+  const api = browserApi();
+  if (!localValidator) {
+    const answer = await askBackground(api, { type: MSG_SAVE_SETTING, key, value });
+    if (!answer?.ok) {
+      const error = answer?.error ?? { en: "no answer from the background", bn: "ব্যাকগ্রাউন্ড থেকে উত্তর আসেনি" };
+      throw new SettingsError(typeof error === "string" ? { en: error, bn: error } : error);
+    }
+    return;
+  }
   if (!SETTING_KEYS.includes(key) || POLICY_ONLY_KEYS.includes(key)) {
-    throw new Error(`Sotorko: \`${key}\` is not a setting the user can change.`);
+    throw new SettingsError({
+      en: `\`${key}\` is not a setting the user can change.`,
+      bn: `\`${key}\` ব্যবহারকারী বদলাতে পারেন এমন সেটিং নয়।`,
+    });
   }
   const settings = await loadEffectiveSettings();
   if (!isUserEditable(settings, key)) {
-    throw new Error(`Sotorko: \`${key}\` is set by your organisation and cannot be changed.`);
+    throw new SettingsError({
+      en: `\`${key}\` is set by your ministry and cannot be changed.`,
+      bn: `\`${key}\` আপনার মন্ত্রণালয় নির্ধারণ করেছে; এটি বদলানো যায় না।`,
+    });
   }
-  const { errors } = validatePolicy({ [key]: value });
+  const validate = await localValidator();
+  const { errors } = validate({ [key]: value });
   const problem = errors.find((e) => e.key === key) ?? errors[0];
-  if (problem) {
-    throw new Error(`Sotorko: invalid value for \`${key}\`: ${problem.message}`);
-  }
-  await browserApi().storage.local.set({ [key]: value });
+  if (problem) throw new SettingsError(problem.message);
+  await api.storage.local.set({ [key]: value });
 }

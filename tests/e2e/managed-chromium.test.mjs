@@ -12,6 +12,8 @@ import { launchChromium, startFixtureServer } from "../harness/index.mjs";
 import { examplePolicy } from "../../deploy/tools/generate.mjs";
 import { waitForDialog, sotorkoUi } from "./composer-helpers.mjs";
 import {
+  assertContextLocked,
+  popupContextLock,
   POST_BUTTON_BY_LABEL,
   closeAll,
   composeOnStandIn,
@@ -162,6 +164,16 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
       await waitForUnderlined(page, "operation glowworm");
       const ui = await expectStrictHold(page, server);
       assert.ok(ui.dialog.actions.includes("edit"));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the popup cannot switch the posting context the ministry sets (officialByDefault in policy)", async () => {
+    const page = await composeOnFacebook("Operation Glowworm starts on Sunday");
+    try {
+      await waitForUnderlined(page, "operation glowworm");
+      assertContextLocked(await popupContextLock(browser));
     } finally {
       await page.close();
     }

@@ -25,6 +25,8 @@ import {
   waitForInstalledOptionsPage,
   waitForManaged,
   waitForUnderlined,
+  assertContextLocked,
+  popupContextLock,
 } from "./managed-helpers.mjs";
 
 /** Firefox installs from the XPI's file URL; the update URL package.sh writes is never asked. */
@@ -121,6 +123,16 @@ describe("managed deployment in Firefox ESR", { timeout: 300_000 }, () => {
       const seen = await waitForUnderlined(page, "operation glowworm", { severity: "block" });
       assert.ok(seen.block.some((t) => t.includes("operation glowworm")), `the policy term underlined as block: ${JSON.stringify(seen)}`);
       await expectStrictHold(page, server);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the popup cannot switch the posting context the ministry sets (officialByDefault in policy)", async () => {
+    const page = await composeOnStandIn(browser, server, "Operation Glowworm starts on Sunday");
+    try {
+      await waitForUnderlined(page, "operation glowworm");
+      assertContextLocked(await popupContextLock(browser));
     } finally {
       await page.close();
     }

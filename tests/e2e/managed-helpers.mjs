@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openFixture, openPostDialog, waitForDialog } from "./composer-helpers.mjs";
+import { findTabId, openFixture, openPostDialog, waitForDialog } from "./composer-helpers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
@@ -165,8 +165,16 @@ export async function waitForManaged(page, expected, absent = [], { timeout = 30
   );
 }
 
-/** The "Managed settings" section of the options page: errors and in-force text. */
+/**
+ * The "Managed settings" section of the options page: errors and in-force
+ * text, once the page has rendered it (the settings come from the background,
+ * which may first have to load the engine's WASM module).
+ */
 export async function managedSection(page) {
+  await page.waitForFunction(() => (document.querySelector("#managed-body")?.textContent ?? "").trim() !== "", {
+    timeout: 15_000,
+    message: "the options page renders the Managed settings section",
+  });
   return page.evaluate(() => {
     const body = document.querySelector("#managed-body");
     return {
@@ -241,4 +249,49 @@ export async function expectStrictHold(page, server) {
   await sleep(500);
   assert.deepEqual(server.posted(), [], "nothing was posted");
   return ui;
+}
+
+/**
+ * The popup of the Facebook stand-in tab while policy sets the context
+ * (officialByDefault/officialPages): whether its context choices are
+ * disabled with the ministry's note, and what the content script answers
+ * to a switch to personal anyway (the message the popup would send).
+ */
+export async function popupContextLock(browser) {
+  const tabId = await findTabId(browser, "facebook.com");
+  const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+  try {
+    await popup.waitForFunction(() => document.getElementById("tab-controls")?.hidden === false, {
+      timeout: 15_000,
+      message: "the popup shows the tab's controls",
+    });
+    return await popup.evaluate(async (id) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const radios = [...document.querySelectorAll('input[name="context"]')];
+      const note = document.getElementById("context-locked");
+      const setTab = await api.tabs.sendMessage(id, { type: "sotorko:set-tab", context: "personal" });
+      const info = await api.tabs.sendMessage(id, { type: "sotorko:tab-info" });
+      return {
+        disabled: radios.length === 3 && radios.every((r) => r.disabled),
+        noteShown: note?.hidden === false,
+        noteText: note?.textContent.trim() ?? "",
+        setTab,
+        context: info.context,
+        contextLocked: info.contextLocked,
+      };
+    }, tabId);
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Asserts what popupContextLock found: the context stays official and cannot be switched. */
+export function assertContextLocked(lock) {
+  assert.equal(lock.disabled, true, `the popup's context choices are disabled: ${JSON.stringify(lock)}`);
+  assert.equal(lock.noteShown, true, "the popup says the ministry sets the context");
+  assert.ok(lock.noteText.length > 0);
+  assert.equal(lock.setTab?.ok, false, `a switch is refused: ${JSON.stringify(lock.setTab)}`);
+  assert.match(lock.setTab.error, /ministry/);
+  assert.equal(lock.context, "official");
+  assert.equal(lock.contextLocked, true);
 }

@@ -1,13 +1,16 @@
 //! Command-line interface (design §3): `check`, `check --jsonl`, `rules list`, `rules lint`,
-//! `review`.
+//! `review`,
+//! `policy check`, `contract emit`.
 //!
 //! Exit codes: 0 when the check ran (with or without findings), 2 on bad
-//! input (unreadable file, invalid UTF-8, bad JSON line, invalid rule pack),
+//! input (unreadable file, invalid UTF-8, bad JSON line, invalid rule pack,
+//! invalid policy, stale generated files),
 //! 1 when the output could not be written.
 
 mod check;
 mod input;
 mod review;
+mod policy_cmd;
 mod rules_cmd;
 mod text;
 
@@ -34,6 +37,41 @@ enum Command {
     },
     /// Merge activity exports of many officials into one office report for a quarter.
     Review(review::ReviewArgs),
+    /// Validate a policy file as the extension does.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+    /// The settings contract: write the files generated from it.
+    Contract {
+        #[command(subcommand)]
+        command: ContractCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// Validate a policy (one JSON object of settings, as in the browser's
+    /// policy for Sotorko): exit 0 when valid, 2 with every problem listed
+    /// by key in Bangla and English otherwise.
+    Check {
+        /// The policy file (`-` reads standard input).
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ContractCommand {
+    /// Write the JavaScript tables, managed_schema.json and the template
+    /// texts generated from the settings contract.
+    Emit {
+        /// The repository root to write under.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// Write nothing; fail (exit 2) when a generated file is out of date.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +140,12 @@ pub fn main() -> ExitCode {
             RulesCommand::Lint { paths } => rules_cmd::lint(&paths),
         },
         Command::Review(args) => review::run(&args),
+        Command::Policy {
+            command: PolicyCommand::Check { file },
+        } => policy_cmd::check(&file),
+        Command::Contract {
+            command: ContractCommand::Emit { out, check },
+        } => policy_cmd::emit(&out, check),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
