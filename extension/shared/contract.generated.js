@@ -233,6 +233,30 @@ export const SETTINGS = deepFreeze([
     }
   },
   {
+    "name": "activityRetentionDays",
+    "type": "integer",
+    "policyOnly": true,
+    "engine": false,
+    "default": 396,
+    "choices": [],
+    "title": {
+      "en": "Keep the activity log for (days)",
+      "bn": "কার্যকলাপের লগ রাখার মেয়াদ (দিন)"
+    }
+  },
+  {
+    "name": "minPasswordScore",
+    "type": "integer",
+    "policyOnly": true,
+    "engine": false,
+    "default": 3,
+    "choices": [],
+    "title": {
+      "en": "Minimum password strength shown as acceptable",
+      "bn": "গ্রহণযোগ্য পাসওয়ার্ডের ন্যূনতম শক্তি"
+    }
+  },
+  {
     "name": "uiLanguage",
     "type": "string",
     "policyOnly": false,

@@ -9,8 +9,8 @@
 
 mod check;
 mod input;
-mod review;
 mod policy_cmd;
+mod review;
 mod rules_cmd;
 mod text;
 

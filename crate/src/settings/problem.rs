@@ -72,6 +72,15 @@ pub enum Problem {
         /// The value given.
         got: Value,
     },
+    /// Not a whole number from `min` to `max`.
+    NotAnInteger {
+        /// The smallest value accepted.
+        min: i64,
+        /// The largest value accepted.
+        max: i64,
+        /// The value given.
+        got: Value,
+    },
     /// An empty string or list where something is needed.
     Empty,
     /// Too many entries.
@@ -169,6 +178,17 @@ impl Problem {
                 (
                     format!("expected one of {list}, got {en}"),
                     format!("{list}-এর একটি প্রত্যাশিত, পাওয়া গেছে {bn}"),
+                )
+            }
+            Problem::NotAnInteger { min, max, got } => {
+                let (en, bn) = describe(got);
+                (
+                    format!("expected a whole number from {min} to {max}, got {en}"),
+                    format!(
+                        "{} থেকে {} পর্যন্ত একটি পূর্ণসংখ্যা প্রত্যাশিত, পাওয়া গেছে {bn}",
+                        bn_digits(*min),
+                        bn_digits(*max)
+                    ),
                 )
             }
             Problem::Empty => ("is empty".to_owned(), "ফাঁকা".to_owned()),

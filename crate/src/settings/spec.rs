@@ -52,6 +52,14 @@ pub enum ValueType {
     List,
     /// An object (its shape depends on the key).
     Object,
+    /// A whole number from `min` to `max` (a string of digits, as a Group
+    /// Policy text box gives it, is read as that number).
+    Integer {
+        /// The smallest value accepted.
+        min: i64,
+        /// The largest value accepted.
+        max: i64,
+    },
 }
 
 impl ValueType {
@@ -62,6 +70,7 @@ impl ValueType {
             ValueType::Text | ValueType::Choice(_) => "string",
             ValueType::List => "array",
             ValueType::Object => "object",
+            ValueType::Integer { .. } => "integer",
         }
     }
 }
@@ -132,7 +141,7 @@ pub const SEVERITY_LEVELS: [&str; 4] = ["block", "warn", "advise", "off"];
 pub const SEVERITY_CONTEXTS: [&str; 2] = ["official", "personal"];
 
 /// Every settings key, in the order the options page, schema and templates list them.
-pub const KEYS: [KeySpec; 15] = [
+pub const KEYS: [KeySpec; 17] = [
     KeySpec {
         name: "enabled",
         value_type: ValueType::Bool,
@@ -240,6 +249,24 @@ pub const KEYS: [KeySpec; 15] = [
         admx: AdmxKind::Bool,
         default: "true",
         texts: &STANCE_MODEL_TEXTS,
+    },
+    KeySpec {
+        name: "activityRetentionDays",
+        value_type: ValueType::Integer { min: 1, max: 3650 },
+        scope: Scope::PolicyOnly,
+        engine: false,
+        admx: AdmxKind::Text,
+        default: "396",
+        texts: &ACTIVITY_RETENTION_DAYS_TEXTS,
+    },
+    KeySpec {
+        name: "minPasswordScore",
+        value_type: ValueType::Integer { min: 0, max: 4 },
+        scope: Scope::PolicyOnly,
+        engine: false,
+        admx: AdmxKind::Text,
+        default: "3",
+        texts: &MIN_PASSWORD_SCORE_TEXTS,
     },
     KeySpec {
         name: "uiLanguage",

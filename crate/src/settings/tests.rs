@@ -33,6 +33,7 @@ fn every_key_has_texts_a_default_of_its_type_and_a_known_shape() {
             ValueType::Choice(c) => d.as_str().is_some_and(|s| c.contains(&s)),
             ValueType::List => d.is_array(),
             ValueType::Object => d.is_object(),
+            ValueType::Integer { min, max } => d.as_i64().is_some_and(|n| (min..=max).contains(&n)),
         };
         assert!(ok, "{}: default {d}", k.name);
         if let ValueType::Choice(c) = k.value_type {
@@ -192,4 +193,38 @@ fn registry_booleans_from_firefox_become_true_and_false() {
     assert_eq!(r.values["officialByDefault"], json!(true));
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].key, "stanceModel");
+}
+
+#[test]
+fn whole_numbers_in_range_also_from_a_text_box() {
+    let r = validate_policy(&json!({ "activityRetentionDays": "730", "minPasswordScore": 4 }));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.values["activityRetentionDays"], json!(730));
+    assert_eq!(r.values["minPasswordScore"], json!(4));
+    for bad in [
+        json!(0),
+        json!(3651),
+        json!(2.5),
+        json!("12 days"),
+        json!(-1),
+        json!(true),
+    ] {
+        let r = validate_policy(&json!({ "activityRetentionDays": bad }));
+        assert_eq!(r.errors.len(), 1, "{bad}");
+        assert_eq!(r.errors[0].key, "activityRetentionDays");
+        assert!(
+            r.errors[0]
+                .message
+                .en
+                .contains("whole number from 1 to 3650"),
+            "{bad}"
+        );
+        assert!(r.errors[0].message.bn.contains("১ থেকে ৩৬৫০"), "{bad}");
+        assert!(
+            r.values
+                .get("activityRetentionDays")
+                .is_none_or(|v| v == &json!(396)),
+            "{bad}: the built-in value stays"
+        );
+    }
 }

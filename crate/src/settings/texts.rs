@@ -130,6 +130,26 @@ pub(super) const STANCE_MODEL_TEXTS: KeyTexts = KeyTexts {
     choices: &[],
 };
 
+/// `activityRetentionDays`.
+pub(super) const ACTIVITY_RETENTION_DAYS_TEXTS: KeyTexts = KeyTexts {
+    title: Text { en: "Keep the activity log for (days)", bn: "কার্যকলাপের লগ রাখার মেয়াদ (দিন)" },
+    explain: Text {
+        en: "A whole number of days, 1 to 3650. Sotorko keeps a local log of post attempts for the office's quarterly review (when, page, outcome, guideline categories and rules, reasons and \"Not a problem here\" reports; never the text of a post). Entries older than this are removed.\nNot configured: 396 days (about 13 months). Policy only.",
+        bn: "১ থেকে ৩৬৫০ পর্যন্ত পূর্ণসংখ্যা দিন। দপ্তরের ত্রৈমাসিক পর্যালোচনার জন্য সতর্ক পোস্টের চেষ্টার একটি স্থানীয় লগ রাখে (কখন, পেজ, পরিণতি, নির্দেশিকার বিভাগ ও নিয়ম, কারণ এবং \"এখানে সমস্যা নয়\" প্রতিবেদন; পোস্টের লেখা কখনো নয়)। এর চেয়ে পুরোনো তথ্য মুছে ফেলা হয়।\nনির্ধারিত নয়: ৩৯৬ দিন (প্রায় ১৩ মাস)। কেবল পলিসি দিয়ে।",
+    },
+    choices: &[],
+};
+
+/// `minPasswordScore`.
+pub(super) const MIN_PASSWORD_SCORE_TEXTS: KeyTexts = KeyTexts {
+    title: Text { en: "Minimum password strength shown as acceptable", bn: "গ্রহণযোগ্য পাসওয়ার্ডের ন্যূনতম শক্তি" },
+    explain: Text {
+        en: "A whole number from 0 to 4. On Facebook's password-change form Sotorko shows a strength meter (zxcvbn score: 0 too guessable … 4 very unguessable, estimated on the computer; the password is never stored or sent) and calls a new password acceptable from this score.\nNot configured: 3. Policy only.",
+        bn: "০ থেকে ৪ পর্যন্ত পূর্ণসংখ্যা। Facebook-এর পাসওয়ার্ড পরিবর্তনের ফর্মে সতর্ক একটি শক্তি-মাপক দেখায় (zxcvbn স্কোর: ০ সহজে অনুমেয় … ৪ খুবই দুরনুমেয়, কম্পিউটারেই হিসাব; পাসওয়ার্ড কখনো সংরক্ষণ করা বা পাঠানো হয় না) এবং এই স্কোর থেকে নতুন পাসওয়ার্ডকে গ্রহণযোগ্য বলে।\nনির্ধারিত নয়: ৩। কেবল পলিসি দিয়ে।",
+    },
+    choices: &[],
+};
+
 /// `uiLanguage`.
 pub(super) const UI_LANGUAGE_TEXTS: KeyTexts = KeyTexts {
     title: Text {

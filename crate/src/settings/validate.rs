@@ -194,6 +194,18 @@ fn check_key(spec: &KeySpec, value: &Value) -> Found {
                 );
             }
         }
+        ValueType::Integer { min, max } => {
+            if integer_of(value).is_none_or(|n| n < min || n > max) {
+                found.add(
+                    name,
+                    Problem::NotAnInteger {
+                        min,
+                        max,
+                        got: value.clone(),
+                    },
+                );
+            }
+        }
         _ => match name {
             "enabledCategories" => enabled_categories(value, &mut found),
             "categorySeverity" => category_severity(value, &mut found),
@@ -223,10 +235,27 @@ fn is_registry_bool(value: &Value) -> bool {
     matches!(value.as_u64(), Some(0 | 1))
 }
 
-/// The value as the extension uses it: a registry 1/0 becomes true/false.
+/// A whole number, or a string of ASCII digits (a Group Policy text box).
+fn integer_of(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s)
+            if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            s.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// The value as the extension uses it: a registry 1/0 becomes true/false, a
+/// string of digits for a number becomes that number.
 fn normalized(spec: &KeySpec, value: &Value) -> Value {
     match (spec.value_type, value.as_u64()) {
         (ValueType::Bool, Some(n)) => Value::Bool(n == 1),
+        (ValueType::Integer { .. }, _) => {
+            integer_of(value).map_or_else(|| value.clone(), Value::from)
+        }
         _ => value.clone(),
     }
 }
