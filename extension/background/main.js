@@ -10,6 +10,7 @@ import { loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/set
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
 import { createOverrideLogWriter } from "../shared/override-log.js";
+import { COMMAND_FOCUS_PANEL, MSG_FOCUS_PANEL } from "../shared/messages.js";
 
 const api = browserApi();
 
@@ -31,3 +32,13 @@ onEffectiveSettingsChanged((settings) => host.invalidate(settings));
 const warmUp = () => host.status().catch(() => {});
 api.runtime.onInstalled.addListener(warmUp);
 api.runtime.onStartup.addListener(warmUp);
+
+// The keyboard shortcut (manifest `commands`, default Alt+Shift+S): focus moves to the panel
+// beside the composer in the active tab. Chromium and Firefox pass the tab; else ask for it.
+api.commands?.onCommand.addListener((command, tab) => {
+  if (command !== COMMAND_FOCUS_PANEL) return;
+  const target = tab?.id ? Promise.resolve(tab) : api.tabs.query({ active: true, currentWindow: true }).then(([active]) => active);
+  target
+    .then((active) => (active?.id ? api.tabs.sendMessage(active.id, { type: MSG_FOCUS_PANEL }) : null))
+    .catch(() => {}); // not a Facebook tab: nothing to focus
+});

@@ -18,13 +18,20 @@ import { readOverrideLog, OVERRIDE_LOG_KEY } from "../shared/override-log.js";
 import { readUnguardedLog, UNGUARDED_LOG_KEY } from "../shared/unguarded-log.js";
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
+import { ruleName } from "../shared/rule-names.js";
 import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
 
 const LOG_ROWS_SHOWN = 100;
+/**
+ * How long the first render waits for policy. Chromium's first policy read of a browser session
+ * can take seconds; the page shows at once and fills in managed values when they arrive, with
+ * every control disabled meanwhile (a locked setting is never editable, even briefly).
+ */
+const FIRST_RENDER_POLICY_WAIT_MS = 50;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
-const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [] };
+const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [], ruleNames: {} };
 const t = (...args) => state.t(...args);
 
 function setStatus(text, isError = false) {
@@ -46,11 +53,13 @@ async function save(key, value) {
 // ---- locks -------------------------------------------------------------
 
 function applyLocks(settings) {
+  const pending = Boolean(settings.policyPending);
+  document.body.toggleAttribute("data-policy-pending", pending);
   for (const box of document.querySelectorAll(".setting[data-setting]")) {
     const locked = !isUserEditable(settings, box.dataset.setting);
     box.classList.toggle("locked", locked);
     box.querySelector(".badge").hidden = !locked;
-    for (const control of box.querySelectorAll("input, select, button")) control.disabled = locked;
+    for (const control of box.querySelectorAll("input, select, button")) control.disabled = locked || pending;
   }
 }
 
@@ -147,6 +156,10 @@ function settingName(key) {
 
 function renderManaged(settings) {
   const body = $("managed-body");
+  if (settings.policyPending) {
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedLoading"), attrs: { "data-policy-pending": "" } }));
+    return;
+  }
   const summary = managedSummary(settings, state.engineDiagnostics);
   if (!summary.any) {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedNone") }));
@@ -209,6 +222,10 @@ async function renderEngine() {
   }
   const diagnostics = status.diagnostics ?? [];
   state.engineDiagnostics = diagnostics;
+  if (status.ruleNames && JSON.stringify(status.ruleNames) !== JSON.stringify(state.ruleNames)) {
+    state.ruleNames = status.ruleNames;
+    renderOverrides().catch(console.error);
+  }
   if (state.settings) renderManaged(state.settings);
   body.replaceChildren(
     el("p", { text: t("optionsEngineReady") }),
@@ -226,6 +243,16 @@ async function renderEngine() {
 }
 
 // ---- override log ------------------------------------------------------
+
+function formatNumber(n) {
+  return Number(n).toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB");
+}
+
+/** A rule in the log: its name in the UI language, the id (for IT) as a tooltip. */
+function ruleItem(id) {
+  const name = ruleName(state.ruleNames, id, state.t.lang);
+  return el("li", { text: name ?? t("optionsRuleUnknown", [id]), attrs: { title: id, "data-rule": id } });
+}
 
 function formatTime(iso) {
   const date = new Date(iso);
@@ -263,7 +290,7 @@ async function renderOverrides() {
           cell(formatTime(entry.at)),
           cell(contextName(entry.context)),
           cell((entry.categories ?? []).map((id) => categoryName(id, state.t.lang)).join(", ")),
-          cell((entry.rules ?? []).join(", ")),
+          el("td", {}, [el("ul", { className: "rule-names" }, (entry.rules ?? []).map(ruleItem))]),
           cell(entry.reason || "—"),
         ]),
       ),
@@ -271,7 +298,7 @@ async function renderOverrides() {
   ]);
   const parts = [table];
   if (log.length > rows.length) {
-    parts.unshift(el("p", { className: "muted", text: t("optionsOverridesShowing", [rows.length, log.length]) }));
+    parts.unshift(el("p", { className: "muted", text: t("optionsOverridesShowing", [formatNumber(rows.length), formatNumber(log.length)]) }));
   }
   body.replaceChildren(...parts);
 }
@@ -285,7 +312,7 @@ async function renderUnguarded() {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsUnguardedNone") }));
     return;
   }
-  const count = el("p", { text: t("optionsUnguardedCount", [log.count.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB"), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
+  const count = el("p", { text: t("optionsUnguardedCount", [formatNumber(log.count), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
   const items = [...(log.recent ?? [])].reverse().map((r) => el("li", {}, [el("div", { className: "muted", text: `${formatTime(r.at)} — ${r.host}` }), el("pre", { text: r.description })]));
   body.replaceChildren(count, el("ol", { className: "unguarded-list" }, items));
 }
@@ -326,9 +353,8 @@ async function start() {
   wireGeneral();
   wireOfficialPages();
   $("overrides-export").addEventListener("click", () => exportOverrides().catch(console.error));
-  render(await loadEffectiveSettings());
+  render(await loadEffectiveSettings({ waitForPolicyMs: FIRST_RENDER_POLICY_WAIT_MS }));
   renderEngine();
-  renderOverrides();
   onEffectiveSettingsChanged((settings) => {
     render(settings);
     renderEngine();

@@ -3,7 +3,7 @@
  * count of the current composer, and a link to the options page.
  */
 import { browserApi } from "../shared/browser-api.js";
-import { loadEffectiveSettings, isUserEditable } from "../shared/settings.js";
+import { loadEffectiveSettings, onEffectiveSettingsChanged, isUserEditable } from "../shared/settings.js";
 import { translatorFor } from "../shared/i18n.js";
 import { localizePage } from "../shared/i18n-dom.js";
 import { MSG_TAB_INFO, MSG_SET_TAB } from "../shared/messages.js";
@@ -11,6 +11,8 @@ import { isFacebookUrl } from "./facebook-url.js";
 import { tabView } from "./tab-view.js";
 
 const REFRESH_MS = 1500;
+/** The popup shows at once; policy that takes longer fills in when it arrives (the switch stays disabled meanwhile). */
+const FIRST_RENDER_POLICY_WAIT_MS = 50;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
@@ -30,6 +32,11 @@ async function askTab(tabId, message) {
   return answer;
 }
 
+/** A count in the UI language's digits (০-৯ in Bangla). */
+function formatCount(n, lang) {
+  return new Intl.NumberFormat(lang === "bn" ? "bn-BD" : "en-GB").format(n);
+}
+
 function render(info, t, enabledLocked) {
   const view = tabView(info, { enabledLocked });
   $("message").hidden = true;
@@ -44,7 +51,9 @@ function render(info, t, enabledLocked) {
   }
   $("context-now").textContent = t("popupContextNow", [t(view.contextNameKey), t(view.sourceKey)]);
   for (const [severity, n] of Object.entries(view.counts)) {
-    document.querySelector(`[data-count="${severity}"]`).textContent = String(n);
+    const cell = document.querySelector(`[data-count="${severity}"]`);
+    cell.textContent = formatCount(n, t.lang);
+    cell.dataset.value = String(n);
   }
   $("counts").hidden = !view.showCounts;
   $("findings-empty").hidden = view.emptyKey === null;
@@ -62,9 +71,12 @@ async function targetTab() {
   return tab;
 }
 
+/** Whether the official may not switch checking off here: locked by policy, or policy not read yet. */
+const enabledLockedIn = (settings) => Boolean(settings.policyPending) || !isUserEditable(settings, "enabled");
+
 async function start() {
-  const settings = await loadEffectiveSettings();
-  const t = translatorFor(settings.values.uiLanguage);
+  let settings = await loadEffectiveSettings({ waitForPolicyMs: FIRST_RENDER_POLICY_WAIT_MS });
+  let t = translatorFor(settings.values.uiLanguage);
   localizePage(t);
   $("open-options").addEventListener("click", () => {
     api.runtime.openOptionsPage().finally(() => window.close());
@@ -76,11 +88,22 @@ async function start() {
     return;
   }
 
-  const enabledLocked = !isUserEditable(settings, "enabled");
+  let enabledLocked = enabledLockedIn(settings);
+  let lastInfo = null;
   const fail = (error) =>
     showMessage(isNoReceiverError(error) ? t("popupNoContentScript") : t("popupError", [error.message]));
   const update = (message) =>
-    askTab(tab.id, message).then((info) => render(info, t, enabledLocked), fail);
+    askTab(tab.id, message).then((info) => {
+      lastInfo = info;
+      render(info, t, enabledLocked);
+    }, fail);
+  onEffectiveSettingsChanged((next) => {
+    settings = next;
+    enabledLocked = enabledLockedIn(settings);
+    t = translatorFor(settings.values.uiLanguage);
+    localizePage(t);
+    if (lastInfo) render(lastInfo, t, enabledLocked);
+  });
 
   $("tab-enabled").addEventListener("change", (event) => {
     if (!enabledLocked) update({ type: MSG_SET_TAB, enabled: event.target.checked });

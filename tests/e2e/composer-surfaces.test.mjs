@@ -202,7 +202,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
           now: document.getElementById("context-now").textContent,
           off: !document.getElementById("tab-off").hidden,
           countsShown: !document.getElementById("counts").hidden,
-          counts: Object.fromEntries([...document.querySelectorAll("[data-count]")].map((el) => [el.getAttribute("data-count"), Number(el.textContent)])),
+          counts: Object.fromEntries([...document.querySelectorAll("[data-count]")].map((el) => [el.getAttribute("data-count"), Number(el.dataset.value ?? el.textContent)])),
         }));
       const waitForPopup = (predicate, message) =>
         popup.waitForFunction(predicate, { timeout: 10_000, message }).catch(async (e) => {
@@ -221,7 +221,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       await popup.click('input[name="context"][value="personal"]');
       await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-advise")?.size === 1, { message: "tab re-checked as personal" });
       assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
-      await waitForPopup(() => document.querySelector('[data-count="advise"]').textContent === "1", "popup counts the advice");
+      await waitForPopup(() => document.querySelector('[data-count="advise"]').dataset.value === "1", "popup counts the advice");
       shown = await state();
       assert.equal(shown.context, "personal");
       assert.match(shown.now, /Personal/);
@@ -230,7 +230,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       // Back to automatic: the official page's context returns.
       await popup.click('input[name="context"][value="auto"]');
       await page.waitForFunction(() => globalThis.CSS.highlights.get("sotorko-warn")?.size === 1, { message: "tab back to official" });
-      await waitForPopup(() => document.querySelector('[data-count="warn"]').textContent === "1", "popup counts the warning again");
+      await waitForPopup(() => document.querySelector('[data-count="warn"]').dataset.value === "1", "popup counts the warning again");
       assert.equal((await state()).context, "auto");
 
       // The on/off switch: off for this tab. Nothing is underlined or held there.
