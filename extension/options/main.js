@@ -31,7 +31,7 @@ const FIRST_RENDER_POLICY_WAIT_MS = 50;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
-const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [], ruleNames: {} };
+const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [], ruleNames: null };
 const t = (...args) => state.t(...args);
 
 function setStatus(text, isError = false) {
@@ -248,9 +248,12 @@ function formatNumber(n) {
   return Number(n).toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB");
 }
 
-/** A rule in the log: its name in the UI language, the id (for IT) as a tooltip. */
+/**
+ * A rule in the log: its name in the UI language with the id (for IT) as a tooltip; the id alone
+ * until the engine has named its rules, and said so when the pack no longer has the rule.
+ */
 function ruleItem(id) {
-  const name = ruleName(state.ruleNames, id, state.t.lang);
+  const name = state.ruleNames ? ruleName(state.ruleNames, id, state.t.lang) : id;
   return el("li", { text: name ?? t("optionsRuleUnknown", [id]), attrs: { title: id, "data-rule": id } });
 }
 

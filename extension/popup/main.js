@@ -37,13 +37,17 @@ function formatCount(n, lang) {
   return new Intl.NumberFormat(lang === "bn" ? "bn-BD" : "en-GB").format(n);
 }
 
-function render(info, t, enabledLocked) {
+/**
+ * `policyPending`: policy not read yet. The switch stays disabled until it is (a locked-on
+ * setting is never switchable, even briefly), without the "locked" note, which may not be true.
+ */
+function render(info, t, enabledLocked, policyPending = false) {
   const view = tabView(info, { enabledLocked });
   $("message").hidden = true;
   $("tab-controls").hidden = false;
   const toggle = $("tab-enabled");
   toggle.checked = view.enabled;
-  toggle.disabled = view.switchDisabled;
+  toggle.disabled = view.switchDisabled || policyPending;
   $("enabled-locked").hidden = !view.showLockedNote;
   $("tab-off").hidden = !view.showOffNote;
   for (const radio of document.querySelectorAll('input[name="context"]')) {
@@ -71,9 +75,6 @@ async function targetTab() {
   return tab;
 }
 
-/** Whether the official may not switch checking off here: locked by policy, or policy not read yet. */
-const enabledLockedIn = (settings) => Boolean(settings.policyPending) || !isUserEditable(settings, "enabled");
-
 async function start() {
   let settings = await loadEffectiveSettings({ waitForPolicyMs: FIRST_RENDER_POLICY_WAIT_MS });
   let t = translatorFor(settings.values.uiLanguage);
@@ -88,25 +89,25 @@ async function start() {
     return;
   }
 
-  let enabledLocked = enabledLockedIn(settings);
+  let enabledLocked = !isUserEditable(settings, "enabled");
   let lastInfo = null;
   const fail = (error) =>
     showMessage(isNoReceiverError(error) ? t("popupNoContentScript") : t("popupError", [error.message]));
   const update = (message) =>
     askTab(tab.id, message).then((info) => {
       lastInfo = info;
-      render(info, t, enabledLocked);
+      render(info, t, enabledLocked, Boolean(settings.policyPending));
     }, fail);
   onEffectiveSettingsChanged((next) => {
     settings = next;
-    enabledLocked = enabledLockedIn(settings);
+    enabledLocked = !isUserEditable(settings, "enabled");
     t = translatorFor(settings.values.uiLanguage);
     localizePage(t);
-    if (lastInfo) render(lastInfo, t, enabledLocked);
+    if (lastInfo) render(lastInfo, t, enabledLocked, Boolean(settings.policyPending));
   });
 
   $("tab-enabled").addEventListener("change", (event) => {
-    if (!enabledLocked) update({ type: MSG_SET_TAB, enabled: event.target.checked });
+    if (!enabledLocked && !settings.policyPending) update({ type: MSG_SET_TAB, enabled: event.target.checked });
   });
   for (const radio of document.querySelectorAll('input[name="context"]')) {
     radio.addEventListener("change", () => {

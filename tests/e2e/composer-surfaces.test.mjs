@@ -97,7 +97,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     assert.match(ui.panelText, /রাজনৈতিক আলোচনা/);
     assert.match(ui.panelText, /দাপ্তরিক প্রেক্ষাপট/);
     assert.match(ui.panelText, /প্রতীকে ভোট চাওয়া/);
-    assert.match(ui.panelText, /সতর্কতা প্রয়োজন: ১/, "counts in Bangla digits");
+    assert.match(ui.panelText, /পোস্টের আগে যাচাই করুন: ১/, "counts in Bangla digits");
     await page.click(POST_BUTTON);
     const held = await waitForDialog(page);
     assert.match(held.dialog.text, /পোস্ট সম্পাদনা করুন/);
