@@ -5,8 +5,10 @@
 // rule names in the "Post anyway" log.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import path from "node:path";
 
 import {
+  DOCS_DIR,
   OFFICIAL,
   POST_BUTTON,
   clickDialogAction,
@@ -72,6 +74,7 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
       assert.deepEqual(counts, ["০", "১", "০"], "Bangla digits in the Bangla popup");
       assert.equal(await popup.evaluate(() => document.documentElement.lang), "bn");
       await expectContrast(popup, "popup, light");
+      if (ctx.name === "chromium") await popup.screenshot(path.join(DOCS_DIR, "screenshot-popup-bn.png"), { selector: "body" });
       const how = await useDarkScheme(popup);
       await expectContrast(popup, `popup, dark (${how})`);
     } finally {
@@ -147,10 +150,11 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
   }
 
   test("Bangla panel: clause labels \"অনুচ্ছেদ ১০-…\" and Bangla digits", async () => {
-    const { page } = await openCheckedPost(ctx, { settings: { ...OFFICIAL, uiLanguage: "bn" } });
+    const { page } = await openCheckedPost(ctx, { settings: { ...OFFICIAL, uiLanguage: "bn" }, page: "/ministryofexample?lang=bn" });
     try {
       await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector(".s-clause")), { message: "a clause in the panel" });
       const view = await panelView(page);
+      if (ctx.name === "chromium") await page.screenshot(path.join(DOCS_DIR, "screenshot-panel-bn.png"));
       assert.ok(view.clauses.every((c) => /^২০১৯ সালের নির্দেশিকা, অনুচ্ছেদ ১০-[\u0995-\u09b9]$/.test(c)), JSON.stringify(view.clauses));
       assert.doesNotMatch([...view.clauses, ...view.counts].join(" "), /[0-9]/);
     } finally {

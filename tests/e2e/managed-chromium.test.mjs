@@ -116,6 +116,8 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
     assert.equal((await settingControl(options, "uiLanguage")).value, "auto");
     assert.equal((await settingControl(options, "mode")).value, "strict");
     assert.equal((await settingControl(options, "officialByDefault")).value, true);
+    // docs/screenshot-options-managed.png: the settings page with the organisation's policy.
+    await options.screenshot(path.join(ROOT, "docs", "screenshot-options-managed.png"), { fullPage: true });
   });
 
   test("a locked setting cannot be changed on the options page", async () => {

@@ -93,6 +93,15 @@ export function copyExtensionAsVersion(tempDir, name, version) {
 }
 
 /**
+ * Packages the extension with a throwaway key in a new temp folder (removed
+ * at exit) named after `prefix`. Returns { temp, pkg } (pkg: see packageWithThrowawayKey).
+ */
+export function packageInTempDir(prefix, updateUrl) {
+  const temp = makeTempDir(prefix);
+  return { temp, pkg: packageWithThrowawayKey(temp, updateUrl) };
+}
+
+/**
  * Packages the extension (as packageInTempDir) behind a loopback update
  * server that serves the package's folder. Returns { temp, pkg, updates }.
  */
@@ -177,8 +186,20 @@ export async function waitForManaged(page, expected, absent = [], { timeout = 30
   );
 }
 
+/**
+ * Waits until the options page shows policy: it renders at once and marks itself
+ * `data-policy-pending` (controls disabled) until the first policy read completes.
+ */
+export async function waitForPolicyShown(page, { timeout = 20_000 } = {}) {
+  await page.waitForFunction(() => Boolean(document.getElementById("managed-body")) && !document.body.hasAttribute("data-policy-pending") && !document.querySelector("#managed-body [data-policy-pending]"), {
+    timeout,
+    message: "the options page shows the policy (no longer waiting for the first policy read)",
+  });
+}
+
 /** The "Managed settings" section of the options page: errors and in-force text. */
 export async function managedSection(page) {
+  await waitForPolicyShown(page);
   return page.evaluate(() => {
     const body = document.querySelector("#managed-body");
     return {
@@ -190,6 +211,7 @@ export async function managedSection(page) {
 
 /** State of one setting's control on the options page. */
 export async function settingControl(page, key) {
+  await waitForPolicyShown(page);
   return page.evaluate((k) => {
     const box = document.querySelector(`[data-setting="${k}"]`);
     const control = document.getElementById(k);
