@@ -23,3 +23,18 @@ export function markCheckForTests(host, summary) {
   host.setAttribute("data-sotorko-checks", String(Number(host.getAttribute("data-sotorko-checks") ?? 0) + 1));
   host.setAttribute("data-sotorko-last", summary);
 }
+
+/**
+ * Test build only: with `?sotorko-test-slow-policy=MS` in an extension page's URL, every
+ * storage.managed read of that page answers MS later, as Chromium's first policy read of a browser
+ * session can (tests/e2e/accessibility.test.mjs checks the options page renders meanwhile).
+ */
+export function slowPolicyReadsForTests(api, search) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
+  const ms = Number(new URLSearchParams(search).get("sotorko-test-slow-policy"));
+  const area = api?.storage?.managed;
+  if (!(ms > 0) || !area?.get) return;
+  const get = area.get.bind(area);
+  const slow = (...args) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => get(...args));
+  Object.defineProperty(area, "get", { value: slow, configurable: true, writable: true });
+}

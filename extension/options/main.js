@@ -19,6 +19,7 @@ import { readUnguardedLog, UNGUARDED_LOG_KEY } from "../shared/unguarded-log.js"
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
 import { ruleName } from "../shared/rule-names.js";
+import { slowPolicyReadsForTests } from "../content/test-hooks.js";
 import { newestFirst, exportFileName, exportDocument } from "./override-export.js";
 
 const LOG_ROWS_SHOWN = 100;
@@ -353,6 +354,7 @@ function render(settings) {
 }
 
 async function start() {
+  slowPolicyReadsForTests(api, location.search); // test build only
   wireGeneral();
   wireOfficialPages();
   $("overrides-export").addEventListener("click", () => exportOverrides().catch(console.error));

@@ -108,6 +108,36 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
     }
   });
 
+  test("the options page shows at once and fills in policy when it arrives (the policy read delayed 3 s)", async () => {
+    const page = await ctx.browser.newPage();
+    try {
+      // The test build's hook: every storage.managed read of this page answers 3 s late, as
+      // Chromium's first policy read of a browser session can.
+      await page.goto(ctx.browser.extensionUrl("options/options.html?sotorko-test-slow-policy=3000"));
+      await page.waitForFunction(() => document.body.hasAttribute("data-policy-pending") && document.querySelector("h1")?.textContent.trim().length > 0, {
+        timeout: 2500,
+        message: "the page is rendered while policy is still being read",
+      });
+      const early = await page.evaluate(() => ({
+        title: document.querySelector("h1").textContent,
+        modeLabel: document.querySelector('label[for="mode"]').textContent,
+        modeDisabled: document.getElementById("mode").disabled,
+        enabledDisabled: document.getElementById("enabled").disabled,
+        managed: document.getElementById("managed-body").textContent,
+      }));
+      assert.equal(early.title, "Sotorko settings");
+      assert.equal(early.modeLabel, "Enforcement mode");
+      assert.deepEqual([early.modeDisabled, early.enabledDisabled], [true, true], "nothing is editable before policy is known");
+      assert.match(early.managed, /Reading your organisation's settings/);
+      await page.waitForFunction(() => !document.body.hasAttribute("data-policy-pending"), { timeout: 15_000, message: "policy arrives" });
+      const late = await page.evaluate(() => ({ modeDisabled: document.getElementById("mode").disabled, managed: document.getElementById("managed-body").textContent }));
+      assert.equal(late.modeDisabled, false, "editable once policy is known and sets nothing");
+      assert.match(late.managed, /has not set any policy/);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const dark of [false, true]) {
     test(`panel and dialog (${dark ? "dark" : "light"}): AA contrast; findings are list items holding buttons; the reason box is described by its error`, async () => {
       const { page } = await openCheckedPost(ctx, { settings: { ...OFFICIAL, requireReasonToOverride: true, uiLanguage: "en" }, page: `/ministryofexample?dark=${dark ? 1 : 0}` });
