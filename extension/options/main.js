@@ -46,7 +46,9 @@ async function save(key, value) {
     await saveUserSetting(key, value);
     setStatus(t("optionsSaved"));
   } catch (error) {
-    setStatus(t("optionsSaveFailed", [error.message]), true);
+    // The official sees why in the UI language: a setting the organisation sets or locks, else the detail.
+    const locked = await loadEffectiveSettings().then((now) => !isUserEditable(now, key), () => false);
+    setStatus(locked ? t("optionsSaveLocked", [t(settingLabelKey(key))]) : t("optionsSaveFailed", [error.message]), true);
     render(state.settings); // put the control back to the effective value
   }
 }

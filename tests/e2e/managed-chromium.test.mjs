@@ -135,6 +135,9 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await sleep(1000);
+    // The refusal is said in the UI's words, naming the setting, not as an internal error.
+    const status = await options.evaluate(() => document.getElementById("save-status").textContent);
+    assert.equal(status, "“Enforcement mode” is set by your organisation and cannot be changed here.");
     await options.goto(optionsUrl(pkg.id));
     await options.waitForSelector("#mode");
     await sleep(500);
