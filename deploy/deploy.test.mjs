@@ -272,6 +272,10 @@ test("the Linux policy files force-install Sotorko and carry a valid policy", ()
     const install = json.ExtensionSettings[TEMPLATE_EXTENSION_ID];
     assert.equal(install.installation_mode, "force_installed", rel);
     assert.match(install.update_url, /^https:\/\/.+\/updates\.xml$/, rel);
+    // Later update checks go to the same URL, not to the Web Store (and the packaged manifest names it too).
+    assert.equal(install.override_update_url, true, rel);
+    if (browser === "edge") assert.equal(install.toolbar_state, "force_shown", rel);
+    else assert.equal(install.toolbar_pin, "force_pinned", rel);
     assert.deepEqual(Object.keys(json["3rdparty"].extensions), [TEMPLATE_EXTENSION_ID], rel);
     assertValidPolicy(json["3rdparty"].extensions[TEMPLATE_EXTENSION_ID], rel);
   }
@@ -282,7 +286,10 @@ test("the Firefox policies.json force-installs the XPI and carries a valid polic
   const install = policies.ExtensionSettings[GECKO_ID];
   assert.equal(install.installation_mode, "force_installed");
   assert.match(install.install_url, /\.xpi$/);
-  assert.equal(policies.Preferences["xpinstall.signatures.required"].Value, false);
+  // Signature checks stay on for every add-on on the machine: the example expects a signed XPI
+  // (docs/deploy.md, "Signing"); the ESR-only unsigned fallback is documented, never shipped.
+  assert.equal(JSON.stringify(policies).includes("xpinstall.signatures.required"), false, "no machine-wide signature switch");
+  assert.equal(policies.Preferences, undefined);
   assert.deepEqual(Object.keys(policies["3rdparty"].Extensions), [GECKO_ID], "capital E, gecko id");
   assertValidPolicy(policies["3rdparty"].Extensions[GECKO_ID], "firefox/policies.json");
 });

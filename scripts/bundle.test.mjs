@@ -28,4 +28,8 @@ test("the test build's content script has the hooks the e2e helpers read", async
 
 test("the built dist/extension (when built) has no test hooks", { skip: !existsSync(join(root, "dist/extension/content.js")) && "not built" }, () => {
   assertNoHooks(readFileSync(join(root, "dist/extension/content.js"), "utf8"), "dist/extension/content.js");
+  // The options page's slow-policy hook (tests/e2e/accessibility.test.mjs) is test-build only too.
+  const options = readFileSync(join(root, "dist/extension/options/options.js"), "utf8");
+  assert.ok(!options.includes("sotorko-test-slow-policy"), "dist/extension/options/options.js has the slow-policy test hook");
+  assert.ok(readFileSync(join(root, "dist/extension-test/options/options.js"), "utf8").includes("sotorko-test-slow-policy"), "the test build's options page has the hook");
 });

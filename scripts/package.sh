@@ -8,7 +8,9 @@
 # into dist/package/:
 #   sotorko-VERSION.crx       CRX3 signed with the administrator's RSA key; the
 #                             manifest "key" is replaced with that key's public
-#                             half, so the organisation's own key gives its own id
+#                             half, so the organisation's own key gives its own id,
+#                             and "update_url" is set to the self-hosted updates.xml,
+#                             so Chrome and Edge keep checking it after the install
 #   updates.xml               gupdate manifest for the self-hosted update URL
 #   sotorko-VERSION.xpi       the Firefox package (unsigned; see docs/deploy.md)
 #   extension-id.txt          the Chromium/Edge extension id
@@ -96,11 +98,15 @@ EXT_ID=$(openssl dgst -sha256 -binary "$WORK/public.der" | head -c 16 | od -An -
 
 mkdir -p "$WORK/sotorko"
 cp -R "$SOURCE/." "$WORK/sotorko/"
-VERSION=$(PUBLIC_B64="$PUBLIC_B64" node -e '
+# After the first install Chrome and Edge look for updates at the manifest's own
+# update_url (the Chrome Web Store when there is none) unless the policy sets
+# override_update_url; so the packaged manifest names the self-hosted updates.xml.
+VERSION=$(PUBLIC_B64="$PUBLIC_B64" XML_URL="$XML_URL" node -e '
   const fs = require("fs");
   const path = process.argv[1];
   const manifest = JSON.parse(fs.readFileSync(path, "utf8"));
   manifest.key = process.env.PUBLIC_B64;
+  manifest.update_url = process.env.XML_URL;
   fs.writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
   process.stdout.write(manifest.version);
 ' "$WORK/sotorko/manifest.json")

@@ -71,6 +71,9 @@ test("the CRX3 is signed with the administrator's key, for its id, and carries t
   const original = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   assert.notEqual(manifest.key, original.key, "the committed key is replaced");
   assert.equal(manifest.version, original.version);
+  // Without it Chrome and Edge check the Web Store, not updates.xml, after the first install.
+  assert.equal(manifest.update_url, "https://intranet.example.gov.bd/apps/sotorko/updates.xml", "the self-hosted update URL");
+  assert.equal(original.update_url, undefined, "the committed manifest names no update URL");
   assert.ok(readZipEntry(crx.zip, "managed_schema.json"), "the schema is packaged");
 });
 

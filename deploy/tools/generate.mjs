@@ -196,15 +196,18 @@ ${presentations.join("\n")}
 
 /**
  * The ExtensionSettings entry that force-installs Sotorko from the
- * self-hosted URL. Chrome and Chromium also pin its toolbar button
- * (`toolbar_pin`, which Edge does not document, so Edge's examples leave it out).
+ * self-hosted URL. `override_update_url` makes later update checks use that
+ * URL too (the packaged manifest names it as well; either alone keeps updates
+ * arriving). Chrome and Chromium pin the toolbar button (`toolbar_pin`); Edge
+ * shows it with its own key, `toolbar_state`.
  */
 export function chromiumExtensionSettings(browserId, updateBase = EXAMPLE_UPDATE_BASE) {
   return {
     [TEMPLATE_EXTENSION_ID]: {
       installation_mode: "force_installed",
       update_url: `${updateBase}/updates.xml`,
-      ...(browserId === "edge" ? {} : { toolbar_pin: "force_pinned" }),
+      override_update_url: true,
+      ...(browserId === "edge" ? { toolbar_state: "force_shown" } : { toolbar_pin: "force_pinned" }),
     },
   };
 }
@@ -287,9 +290,6 @@ export function renderFirefoxPolicies(policy, version) {
             installation_mode: "force_installed",
             install_url: `${EXAMPLE_UPDATE_BASE}/sotorko-${version}.xpi`,
           },
-        },
-        Preferences: {
-          "xpinstall.signatures.required": { Value: false, Status: "locked" },
         },
         "3rdparty": { Extensions: { [GECKO_ID]: policy } },
       },

@@ -10,6 +10,7 @@
  * restart the module is evaluated again and the next request rebuilds
  * everything. Dependencies are injected so the logic runs under Node tests.
  */
+import { ruleNamesFrom } from "../shared/rule-names.js";
 import { isContext } from "../shared/messages.js";
 import { engineConfigFrom, engineConfigKey } from "./engine-config.js";
 
@@ -102,11 +103,15 @@ export function createEngineHost({ initWasm, createEngine, loadSettings, defer =
       }
     },
 
-    /** `{ ok: true, ready: true, diagnostics }`, or `{ ok: false, ready: false, diagnostics: [], error }`. */
+    /**
+     * `{ ok: true, ready: true, diagnostics, ruleNames }` (ruleNames: `{ [id]: { en, bn } }`, for
+     * pages that list rules), or `{ ok: false, ready: false, diagnostics: [], error }`.
+     */
     async status() {
       try {
-        const { diagnostics } = await getEngine();
-        return { ok: true, ready: true, diagnostics };
+        const engine = await getEngine();
+        engine.ruleNames ??= ruleNamesFrom(engine.engine.rules?.());
+        return { ok: true, ready: true, diagnostics: engine.diagnostics, ruleNames: engine.ruleNames };
       } catch (error) {
         return { ok: false, ready: false, diagnostics: [], error: describeError(error) };
       }

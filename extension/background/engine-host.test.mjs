@@ -71,7 +71,7 @@ test("a settings change rebuilds the engine, frees the old one after pending wor
   deferred.forEach((fn) => fn());
   assert.equal(built[0].freed, true);
   const status = await host.status();
-  assert.deepEqual(status, { ok: true, ready: true, diagnostics: [{ key: "customRules", message: "line 1: nope" }] });
+  assert.deepEqual(status, { ok: true, ready: true, diagnostics: [{ key: "customRules", message: "line 1: nope" }], ruleNames: {} });
   assert.equal((await host.check("নৌকা", "official")).ok, true);
 });
 
@@ -250,3 +250,16 @@ test(
     assert.ok(isPlainJson(status.diagnostics));
   },
 );
+
+test("status names the engine's rules, for pages that list them by name", async () => {
+  const host = createEngineHost({
+    initWasm: async () => {},
+    createEngine: () => ({
+      check: () => ({ findings: [] }),
+      rules: () => [{ id: "political.party-praise", message: { en: "Praising a party is political (2019). Remove it.", bn: "দলের প্রশংসা রাজনৈতিক। বাদ দিন।" } }],
+    }),
+    loadSettings: async () => ({ values: {} }),
+  });
+  const status = await host.status();
+  assert.deepEqual(status.ruleNames, { "political.party-praise": { en: "Praising a party is political", bn: "দলের প্রশংসা রাজনৈতিক" } });
+});

@@ -16,6 +16,7 @@ import { policyValidator } from "../shared/policy/validate.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
 import { createActivityLogWriter } from "../shared/activity-log.js";
+import { COMMAND_FOCUS_PANEL, MSG_FOCUS_PANEL } from "../shared/messages.js";
 
 const api = browserApi();
 
@@ -65,3 +66,13 @@ const warmUp = () => {
 };
 api.runtime.onInstalled.addListener(warmUp);
 api.runtime.onStartup.addListener(warmUp);
+
+// The keyboard shortcut (manifest `commands`, default Alt+Shift+S): focus moves to the panel
+// beside the composer in the active tab. Chromium and Firefox pass the tab; else ask for it.
+api.commands?.onCommand.addListener((command, tab) => {
+  if (command !== COMMAND_FOCUS_PANEL) return;
+  const target = tab?.id ? Promise.resolve(tab) : api.tabs.query({ active: true, currentWindow: true }).then(([active]) => active);
+  target
+    .then((active) => (active?.id ? api.tabs.sendMessage(active.id, { type: MSG_FOCUS_PANEL }) : null))
+    .catch(() => {}); // not a Facebook tab: nothing to focus
+});

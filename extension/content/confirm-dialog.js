@@ -10,7 +10,7 @@
  */
 import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
-import { renderFinding } from "./finding-view.js";
+import { renderFinding, formatCount } from "./finding-view.js";
 
 /** Shortest accepted override reason, in characters (trimmed). */
 export const MIN_REASON_LENGTH = 5;
@@ -96,8 +96,8 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
         return;
       }
       if (reasonBox) return;
-      const textarea = el(doc, "textarea", { id: "sotorko-reason", "data-sotorko-reason": "", maxlength: "500", required: true });
-      const error = el(doc, "div", { class: "s-error", role: "alert", "data-sotorko-reason-error": "" });
+      const textarea = el(doc, "textarea", { id: "sotorko-reason", "data-sotorko-reason": "", maxlength: "500", required: true, "aria-describedby": "sotorko-reason-error" });
+      const error = el(doc, "div", { id: "sotorko-reason-error", class: "s-error", role: "alert", "data-sotorko-reason-error": "" });
       const confirm = el(doc, "button", { type: "button", class: "s-button", "data-sotorko-action": "confirm-reason", text: t(lang, "contentReasonConfirm") });
       reasonBox = el(
         doc,
@@ -113,7 +113,7 @@ export function openConfirmDialog({ root, doc = document, lang, findings, allowO
         const reason = typed.value();
         if (textarea.value !== reason) textarea.value = reason;
         if (!isReasonAcceptable(reason)) {
-          error.textContent = t(lang, "contentReasonTooShort", { n: MIN_REASON_LENGTH });
+          error.textContent = t(lang, "contentReasonTooShort", { n: formatCount(MIN_REASON_LENGTH, lang) });
           textarea.setAttribute("aria-invalid", "true");
           textarea.focus();
           return;

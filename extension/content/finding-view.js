@@ -6,8 +6,10 @@
 import { el } from "./ui-host.js";
 import { categoryName } from "../shared/categories.js";
 import { t } from "./strings.js";
+import { clauseLabel } from "./clause-label.js";
 
-const SEVERITY_KEY = { block: "contentSeverityBlock", warn: "contentSeverityWarn", advise: "contentSeverityAdvise" };
+/** One name per severity everywhere (docs/glossary.md): the popup's and the panel's are the same keys. */
+export const SEVERITY_KEY = Object.freeze({ block: "severityBlock", warn: "severityWarn", advise: "severityAdvise" });
 
 /** Formats a count in the UI language (Bangla digits in Bangla). */
 export function formatCount(n, lang) {
@@ -18,28 +20,24 @@ export function formatCount(n, lang) {
   }
 }
 
-/** Writes ASCII digits as Bangla digits in Bangla ("2019 ১০-গ" → "২০১৯ ১০-গ"); other languages unchanged. */
-export function localDigits(text, lang) {
-  return lang === "bn" ? String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x09e6 + Number(d))) : String(text);
-}
-
 /** Renders the body of a finding card into a new <div>. */
 export function renderFinding(doc, finding, lang) {
   const excerpt = finding.excerpt.length > 80 ? `${finding.excerpt.slice(0, 77)}…` : finding.excerpt;
+  // Spans (shown as blocks), so the card is valid inside the panel's <button>.
   return el(
     doc,
-    "div",
+    "span",
     { class: "s-finding-body" },
     el(
       doc,
-      "div",
+      "span",
       {},
-      el(doc, "span", { class: "s-badge", "data-severity": finding.severity, text: t(lang, SEVERITY_KEY[finding.severity] ?? "contentSeverityAdvise") }),
+      el(doc, "span", { class: "s-badge", "data-severity": finding.severity, text: t(lang, SEVERITY_KEY[finding.severity] ?? "severityAdvise") }),
       el(doc, "span", { class: "s-category", text: categoryName(finding.category, lang) }),
     ),
-    el(doc, "div", { class: "s-clause", text: t(lang, "contentClause", { clause: localDigits(finding.clause, lang) }) }),
-    el(doc, "div", { class: "s-message", text: finding.message?.[lang] ?? finding.message?.en ?? "" }),
-    el(doc, "div", { class: "s-excerpt", text: `“${excerpt}”` }),
+    el(doc, "span", { class: "s-clause", text: clauseLabel(finding.clause, lang) }),
+    el(doc, "span", { class: "s-message", text: finding.message?.[lang] ?? finding.message?.en ?? "" }),
+    el(doc, "span", { class: "s-excerpt", text: `“${excerpt}”` }),
   );
 }
 

@@ -26,7 +26,7 @@ import { markCheckForTests } from "./test-hooks.js";
 import { severityCounts } from "./finding-view.js";
 import { isHolding } from "./hold-rules.js";
 import { t } from "./strings.js";
-import { MSG_STATUS } from "../shared/messages.js";
+import { MSG_FOCUS_PANEL, MSG_STATUS } from "../shared/messages.js";
 import { timed, record, snapshot as perfSnapshot, reset as perfReset, MSG_PERF_STATS } from "./perf-stats.js";
 
 const api = browserApi();
@@ -405,6 +405,13 @@ api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   const stats = perfSnapshot();
   if (message.reset) perfReset();
   sendResponse({ ok: true, stats, highlightMode: highlighter.mode });
+  return undefined;
+});
+
+// The keyboard shortcut (background → here): focus moves to the panel, or its first finding.
+api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.type !== MSG_FOCUS_PANEL) return undefined;
+  sendResponse({ ok: true, focused: state.ui?.panel.focus() ?? false });
   return undefined;
 });
 

@@ -8,10 +8,10 @@
  */
 import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
-import { renderFinding, severityCounts, formatCount } from "./finding-view.js";
+import { renderFinding, severityCounts, formatCount, SEVERITY_KEY } from "./finding-view.js";
 import { SEVERITIES } from "../shared/messages.js";
 
-const COUNT_KEY = { block: "contentCountBlock", warn: "contentCountWarn", advise: "contentCountAdvise" };
+const COUNT_KEY = SEVERITY_KEY;
 
 const SOURCE_KEY = {
   "business-suite": "contentSourceBusinessSuite",
@@ -46,7 +46,7 @@ export class Panel {
     this.frame = 0;
 
     this.wrap = el(doc, "div", { class: "s-root" });
-    this.panel = el(doc, "section", { class: "s-panel", "data-sotorko-panel": "", role: "region", hidden: true });
+    this.panel = el(doc, "section", { class: "s-panel", "data-sotorko-panel": "", role: "region", tabindex: "-1", hidden: true });
     this.live = el(doc, "div", { class: "s-sr", "aria-live": "polite", "aria-atomic": "true", "data-sotorko-live": "" });
     this.card = el(doc, "div", { class: "s-card", "data-sotorko-card": "", role: "tooltip", hidden: true });
     this.wrap.append(this.panel, this.card, this.live);
@@ -145,13 +145,14 @@ export class Panel {
     } else if (!this.collapsed) {
       const list = el(d, "ul", { class: "s-list", id: "sotorko-findings", "aria-label": t(lang, "contentTitle") });
       findings.forEach((finding, index) => {
-        const item = el(
+        // A list item holding a real button (not `<li role="button">`): the list keeps its
+        // semantics and the button is reachable and operable like any other.
+        const button = el(
           d,
-          "li",
+          "button",
           {
-            class: "s-finding",
-            tabindex: "0",
-            role: "button",
+            type: "button",
+            class: "s-finding-button",
             "data-finding-index": String(index),
             "data-severity": finding.severity,
             "data-category": finding.category,
@@ -160,6 +161,7 @@ export class Panel {
           },
           renderFinding(d, finding, lang),
         );
+        const item = el(d, "li", { class: "s-finding", "data-severity": finding.severity }, button);
         if (this.onFalseAlarm) {
           const done = reported.has(falseAlarmKey(finding));
           item.append(
@@ -266,6 +268,17 @@ export class Panel {
     this.renderedKey = null;
     this.show(this.anchor, this.view);
     this.live.textContent = t(this.view.lang, "contentFalseAlarmDone");
+  }
+
+  /**
+   * Moves keyboard focus to the panel (the `focus-panel` shortcut): to its first finding, else
+   * to the panel itself. Returns false when no panel is shown.
+   */
+  focus() {
+    if (this.panel.hidden) return false;
+    const target = this.panel.querySelector("[data-finding-index]") ?? this.panel;
+    target.focus();
+    return true;
   }
 
   select(index) {

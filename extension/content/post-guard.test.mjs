@@ -225,7 +225,7 @@ function outcomes(events) {
 }
 
 test("activity: a clean send is logged once as posted, with no text", async () => {
-  const { calls, userClick } = setup({ text: "hello", cached: { text: "hello", context: "official", report: { findings: [finding("advise")] } } });
+  const { calls, userClick } = setup({ text: "hello", cached: { text: "hello", context: "official", report: reportOf(finding("advise")) } });
   userClick();
   userClick(); // the same text again at once: one post
   await settle();
@@ -235,7 +235,7 @@ test("activity: a clean send is logged once as posted, with no text", async () =
 });
 
 test("activity: held, edited and posted clean is held-edited; Post anyway is held-posted", async () => {
-  let s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  let s = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   s.userClick();
   await settle();
   assert.deepEqual(outcomes(s.calls.events), ["held-cancelled"], "written as cancelled when held");
@@ -247,7 +247,7 @@ test("activity: held, edited and posted clean is held-edited; Post anyway is hel
   assert.deepEqual(outcomes(s.calls.events), ["held-edited"]);
   assert.equal(s.calls.events.length, 2, "one entry, updated");
 
-  s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  s = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   s.userClick();
   s.calls.dialogs[0].onPostAnyway("approved");
   for (let i = 0; i < 3; i++) await settle();
@@ -256,7 +256,7 @@ test("activity: held, edited and posted clean is held-edited; Post anyway is hel
 });
 
 test("activity: held and never posted stays held-cancelled", async () => {
-  const s = setup({ cached: { text: "abc", context: "official", report: { findings: [finding("warn")] } } });
+  const s = setup({ cached: { text: "abc", context: "official", report: reportOf(finding("warn")) } });
   s.userClick();
   s.calls.dialogs[0].onEdit();
   await settle();

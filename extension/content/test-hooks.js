@@ -39,3 +39,18 @@ export function describeUnderlineForTests(mark, entry, editor) {
   mark.setAttribute("data-test-in-editor", String(Boolean(start?.closest?.('[data-lexical-editor="true"]'))));
   mark.setAttribute("data-test-editor-label", start?.closest?.('[contenteditable="true"], textarea')?.getAttribute("aria-label") ?? "");
 }
+
+/**
+ * Test build only: with `?sotorko-test-slow-policy=MS` in an extension page's URL, every
+ * storage.managed read of that page answers MS later, as Chromium's first policy read of a browser
+ * session can (tests/e2e/accessibility.test.mjs checks the options page renders meanwhile).
+ */
+export function slowPolicyReadsForTests(api, search) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
+  const ms = Number(new URLSearchParams(search).get("sotorko-test-slow-policy"));
+  const area = api?.storage?.managed;
+  if (!(ms > 0) || !area?.get) return;
+  const get = area.get.bind(area);
+  const slow = (...args) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => get(...args));
+  Object.defineProperty(area, "get", { value: slow, configurable: true, writable: true });
+}

@@ -4,7 +4,8 @@
  * red, warn amber, advise blue, each with a light and a dark-mode variant.
  * Underlines: a light tint over the words and, below them, a wavy line
  * (block, warn) or a dotted one (advise), drawn with CSS gradients (no
- * images, so a page CSP cannot block them).
+ * images, so a page CSP cannot block them). Contrast meets WCAG 2.2 AA in both (text 4.5:1,
+ * white on --accent 4.8:1; tests/e2e/accessibility.test.mjs measures it).
  */
 
 /** Shadow-root styles. */
@@ -17,7 +18,7 @@ export const UI_CSS = `
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans Bengali", "Hind Siliguri", Roboto, sans-serif; color: var(--fg); }
 :host([data-theme="dark"]) .s-root { --bg: #242526; --fg: #e4e6eb; --muted: #b0b3b8; --border: #3e4042; --shadow: 0 8px 24px rgba(0,0,0,.6);
   --block: #fca5a5; --block-bg: #4c1d1d; --warn: #fcd34d; --warn-bg: #45350f; --advise: #93c5fd; --advise-bg: #1e2f4f;
-  --line-block: #f87171; --line-warn: #fbbf24; --line-advise: #60a5fa; --accent: #2d88ff; --accent-fg: #ffffff; }
+  --line-block: #f87171; --line-warn: #fbbf24; --line-advise: #60a5fa; --accent: #1b6ee0; --accent-fg: #ffffff; }
 .s-panel { position: fixed; width: 320px; max-height: min(60vh, 420px); overflow: auto; background: var(--bg); color: var(--fg);
   border: 1px solid var(--border); border-radius: 10px; box-shadow: var(--shadow); padding: 10px 12px; z-index: 2; }
 .s-panel[hidden], .s-card[hidden], .s-notice[hidden], .s-backdrop[hidden] { display: none; }
@@ -34,8 +35,10 @@ export const UI_CSS = `
 .s-it textarea { width: 100%; box-sizing: border-box; font: 11px/1.3 monospace; resize: vertical; }
 .s-unguarded { border-left: 3px solid var(--block); padding: 4px 8px; margin-bottom: 6px; font-size: 12px; }
 .s-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
-.s-finding { border: 1px solid var(--border); border-left-width: 4px; border-radius: 8px; padding: 6px 8px; cursor: pointer; outline-offset: 2px; }
-.s-finding:focus-visible, .s-finding:hover { outline: 2px solid var(--accent); }
+.s-finding { border: 1px solid var(--border); border-left-width: 4px; border-radius: 8px; padding: 6px 8px; outline-offset: 2px; }
+.s-finding:hover, .s-finding:focus-within { outline: 2px solid var(--accent); }
+.s-finding-button { all: unset; display: block; width: 100%; cursor: pointer; color: inherit; font: inherit; text-align: start; }
+.s-finding-body > span { display: block; }
 .s-finding[data-severity="block"] { border-left-color: var(--line-block); }
 .s-finding[data-severity="warn"] { border-left-color: var(--line-warn); }
 .s-finding[data-severity="advise"] { border-left-color: var(--line-advise); }

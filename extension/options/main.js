@@ -20,12 +20,20 @@ import { readUnguardedLog, UNGUARDED_LOG_KEY } from "../shared/unguarded-log.js"
 import { addOfficialPage, removeOfficialPage } from "./official-pages.js";
 import { managedSummary, displayValue, settingLabelKey } from "./managed-summary.js";
 import { newestFirst, downloadText, outcomeKey, surfaceKey } from "./activity-view.js";
+import { ruleName } from "../shared/rule-names.js";
+import { slowPolicyReadsForTests } from "../content/test-hooks.js";
 
 const LOG_ROWS_SHOWN = 100;
+/**
+ * How long the first render waits for policy. Chromium's first policy read of a browser session
+ * can take seconds; the page shows at once and fills in managed values when they arrive, with
+ * every control disabled meanwhile (a locked setting is never editable, even briefly).
+ */
+const FIRST_RENDER_POLICY_WAIT_MS = 50;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
-const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [] };
+const state = { settings: null, t: null, categoriesLang: null, engineDiagnostics: [], ruleNames: null };
 const t = (...args) => state.t(...args);
 
 /** A `{ en, bn }` message (the core's policy errors) in the page's language; a plain string as it is. */
@@ -46,7 +54,10 @@ async function save(key, value) {
     await saveUserSetting(key, value);
     setStatus(t("optionsSaved"));
   } catch (error) {
-    setStatus(t("optionsSaveFailed", [error.localized ? localized(error.localized) : error.message]), true);
+    // The official sees why in the UI language: a setting the organisation sets or locks, else the detail.
+    const locked = await loadEffectiveSettings().then((now) => !isUserEditable(now, key), () => false);
+    const detail = error.localized ? localized(error.localized) : error.message;
+    setStatus(locked ? t("optionsSaveLocked", [t(settingLabelKey(key))]) : t("optionsSaveFailed", [detail]), true);
     render(state.settings); // put the control back to the effective value
   }
 }
@@ -54,11 +65,13 @@ async function save(key, value) {
 // ---- locks -------------------------------------------------------------
 
 function applyLocks(settings) {
+  const pending = Boolean(settings.policyPending);
+  document.body.toggleAttribute("data-policy-pending", pending);
   for (const box of document.querySelectorAll(".setting[data-setting]")) {
     const locked = !isUserEditable(settings, box.dataset.setting);
     box.classList.toggle("locked", locked);
     box.querySelector(".badge").hidden = !locked;
-    for (const control of box.querySelectorAll("input, select, button")) control.disabled = locked;
+    for (const control of box.querySelectorAll("input, select, button")) control.disabled = locked || pending;
   }
 }
 
@@ -155,6 +168,10 @@ function settingName(key) {
 
 function renderManaged(settings) {
   const body = $("managed-body");
+  if (settings.policyPending) {
+    body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedLoading"), attrs: { "data-policy-pending": "" } }));
+    return;
+  }
   const summary = managedSummary(settings, state.engineDiagnostics);
   if (!summary.any) {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsManagedNone") }));
@@ -217,6 +234,10 @@ async function renderEngine() {
   }
   const diagnostics = status.diagnostics ?? [];
   state.engineDiagnostics = diagnostics;
+  if (status.ruleNames && JSON.stringify(status.ruleNames) !== JSON.stringify(state.ruleNames)) {
+    state.ruleNames = status.ruleNames;
+    renderOverrides().catch(console.error);
+  }
   if (state.settings) renderManaged(state.settings);
   body.replaceChildren(
     el("p", { text: t("optionsEngineReady") }),
@@ -234,6 +255,19 @@ async function renderEngine() {
 }
 
 // ---- activity log ------------------------------------------------------
+
+function formatNumber(n) {
+  return Number(n).toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB");
+}
+
+/**
+ * A rule in the log: its name in the UI language with the id (for IT) as a tooltip; the id alone
+ * until the engine has named its rules, and said so when the pack no longer has the rule.
+ */
+function ruleItem(id) {
+  const name = state.ruleNames ? ruleName(state.ruleNames, id, state.t.lang) : id;
+  return el("li", { text: name ?? t("optionsRuleUnknown", [id]), attrs: { title: id, "data-rule": id } });
+}
 
 function formatTime(iso) {
   const date = new Date(iso);
@@ -268,7 +302,7 @@ async function renderActivity() {
           cell(t(surfaceKey(entry.surface))),
           cell(t(outcomeKey(entry.outcome))),
           cell((entry.categories ?? []).map((id) => categoryName(id, state.t.lang)).join(", ")),
-          cell((entry.rules ?? []).join(", ")),
+          el("td", {}, [el("ul", { className: "rule-names" }, (entry.rules ?? []).map(ruleItem))]),
           cell(entry.reason || "—"),
           cell((entry.falseAlarms ?? []).map((f) => `${f.rule}: ${f.term}`).join("; ") || "—"),
         ]),
@@ -277,7 +311,7 @@ async function renderActivity() {
   ]);
   const parts = [el("div", { className: "table-wrap" }, [table])];
   if (log.length > rows.length) {
-    parts.unshift(el("p", { className: "muted", text: t("optionsActivityShowing", [rows.length, log.length]) }));
+    parts.unshift(el("p", { className: "muted", text: t("optionsActivityShowing", [formatNumber(rows.length), formatNumber(log.length)]) }));
   }
   body.replaceChildren(...parts);
 }
@@ -291,7 +325,7 @@ async function renderUnguarded() {
     body.replaceChildren(el("p", { className: "muted", text: t("optionsUnguardedNone") }));
     return;
   }
-  const count = el("p", { text: t("optionsUnguardedCount", [log.count.toLocaleString(state.t.lang === "bn" ? "bn-BD" : "en-GB"), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
+  const count = el("p", { text: t("optionsUnguardedCount", [formatNumber(log.count), formatTime(log.last)]), attrs: { "data-unguarded-count": String(log.count) } });
   const items = [...(log.recent ?? [])].reverse().map((r) => el("li", {}, [el("div", { className: "muted", text: `${formatTime(r.at)} — ${r.host}` }), el("pre", { text: r.description })]));
   body.replaceChildren(count, el("ol", { className: "unguarded-list" }, items));
 }
@@ -324,10 +358,11 @@ function render(settings) {
 }
 
 async function start() {
+  slowPolicyReadsForTests(api, location.search); // test build only
   wireGeneral();
   wireOfficialPages();
   $("activity-export").addEventListener("click", () => exportActivity().catch(console.error));
-  render(await loadEffectiveSettings());
+  render(await loadEffectiveSettings({ waitForPolicyMs: FIRST_RENDER_POLICY_WAIT_MS }));
   renderEngine();
   onEffectiveSettingsChanged((settings) => {
     render(settings);

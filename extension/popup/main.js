@@ -4,7 +4,7 @@
  * 4 days (from this browser's activity log), and a link to the options page.
  */
 import { browserApi } from "../shared/browser-api.js";
-import { loadEffectiveSettings, isUserEditable } from "../shared/settings.js";
+import { loadEffectiveSettings, onEffectiveSettingsChanged, isUserEditable } from "../shared/settings.js";
 import { translatorFor } from "../shared/i18n.js";
 import { localizePage } from "../shared/i18n-dom.js";
 import { MSG_TAB_INFO, MSG_SET_TAB } from "../shared/messages.js";
@@ -14,6 +14,8 @@ import { readActivityLog } from "../shared/activity-log.js";
 import { cadenceGaps } from "../shared/activity-review.js";
 
 const REFRESH_MS = 1500;
+/** The popup shows at once; policy that takes longer fills in when it arrives (the switch stays disabled meanwhile). */
+const FIRST_RENDER_POLICY_WAIT_MS = 50;
 const api = browserApi();
 const $ = (id) => document.getElementById(id);
 
@@ -33,13 +35,22 @@ async function askTab(tabId, message) {
   return answer;
 }
 
-function render(info, t, enabledLocked) {
+/** A count in the UI language's digits (০-৯ in Bangla). */
+function formatCount(n, lang) {
+  return new Intl.NumberFormat(lang === "bn" ? "bn-BD" : "en-GB").format(n);
+}
+
+/**
+ * `policyPending`: policy not read yet. The switch stays disabled until it is (a locked-on
+ * setting is never switchable, even briefly), without the "locked" note, which may not be true.
+ */
+function render(info, t, enabledLocked, policyPending = false) {
   const view = tabView(info, { enabledLocked });
   $("message").hidden = true;
   $("tab-controls").hidden = false;
   const toggle = $("tab-enabled");
   toggle.checked = view.enabled;
-  toggle.disabled = view.switchDisabled;
+  toggle.disabled = view.switchDisabled || policyPending;
   $("enabled-locked").hidden = !view.showLockedNote;
   $("tab-off").hidden = !view.showOffNote;
   for (const radio of document.querySelectorAll('input[name="context"]')) {
@@ -49,7 +60,9 @@ function render(info, t, enabledLocked) {
   $("context-locked").hidden = !view.contextDisabled;
   $("context-now").textContent = t("popupContextNow", [t(view.contextNameKey), t(view.sourceKey)]);
   for (const [severity, n] of Object.entries(view.counts)) {
-    document.querySelector(`[data-count="${severity}"]`).textContent = String(n);
+    const cell = document.querySelector(`[data-count="${severity}"]`);
+    cell.textContent = formatCount(n, t.lang);
+    cell.dataset.value = String(n);
   }
   $("counts").hidden = !view.showCounts;
   $("findings-empty").hidden = view.emptyKey === null;
@@ -81,8 +94,8 @@ async function renderCadence(t) {
 }
 
 async function start() {
-  const settings = await loadEffectiveSettings();
-  const t = translatorFor(settings.values.uiLanguage);
+  let settings = await loadEffectiveSettings({ waitForPolicyMs: FIRST_RENDER_POLICY_WAIT_MS });
+  let t = translatorFor(settings.values.uiLanguage);
   localizePage(t);
   renderCadence(t).catch((error) => console.warn("Sotorko popup: activity log", error));
   $("open-options").addEventListener("click", () => {
@@ -95,14 +108,25 @@ async function start() {
     return;
   }
 
-  const enabledLocked = !isUserEditable(settings, "enabled");
+  let enabledLocked = !isUserEditable(settings, "enabled");
+  let lastInfo = null;
   const fail = (error) =>
     showMessage(isNoReceiverError(error) ? t("popupNoContentScript") : t("popupError", [error.message]));
   const update = (message) =>
-    askTab(tab.id, message).then((info) => render(info, t, enabledLocked), fail);
+    askTab(tab.id, message).then((info) => {
+      lastInfo = info;
+      render(info, t, enabledLocked, Boolean(settings.policyPending));
+    }, fail);
+  onEffectiveSettingsChanged((next) => {
+    settings = next;
+    enabledLocked = !isUserEditable(settings, "enabled");
+    t = translatorFor(settings.values.uiLanguage);
+    localizePage(t);
+    if (lastInfo) render(lastInfo, t, enabledLocked, Boolean(settings.policyPending));
+  });
 
   $("tab-enabled").addEventListener("change", (event) => {
-    if (!enabledLocked) update({ type: MSG_SET_TAB, enabled: event.target.checked });
+    if (!enabledLocked && !settings.policyPending) update({ type: MSG_SET_TAB, enabled: event.target.checked });
   });
   for (const radio of document.querySelectorAll('input[name="context"]')) {
     radio.addEventListener("change", () => {

@@ -46,6 +46,15 @@ test("one background entry for both browsers, WASM allowed only for extension pa
   assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ["none"] });
 });
 
+test("a keyboard shortcut moves focus to the panel, in both browsers", () => {
+  const command = manifest.commands?.["focus-panel"];
+  assert.ok(command, "commands.focus-panel");
+  assert.equal(command.description, "__MSG_commandFocusPanel__");
+  // Chromium and Firefox both accept Alt+Shift+<letter>; no permission is needed.
+  assert.match(command.suggested_key.default, /^Alt\+Shift\+[A-Z]$/);
+  assert.equal(Object.keys(manifest.commands).length, 1, "no _execute_action: the popup opens from its button");
+});
+
 test("every __MSG_ reference exists in both locales, and every referenced file exists", () => {
   const refs = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
   assert.ok(refs.includes("extName") && refs.includes("extDescription"));

@@ -37,6 +37,12 @@ export const MSG_TAB_INFO = "sotorko:tab-info";
 /** Popup → content script: `{ type, enabled?, context? }` → same answer as tab-info. */
 export const MSG_SET_TAB = "sotorko:set-tab";
 
+/** Background → content script (the `focus-panel` keyboard command): `{ type }` → `{ ok: true, focused }`. */
+export const MSG_FOCUS_PANEL = "sotorko:focus-panel";
+
+/** The manifest command that moves keyboard focus to the panel beside the composer. */
+export const COMMAND_FOCUS_PANEL = "focus-panel";
+
 /** The two posting contexts the engine knows. */
 export const CONTEXTS = Object.freeze(["official", "personal"]);
 

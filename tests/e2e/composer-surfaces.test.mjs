@@ -98,7 +98,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     assert.match(ui.panelText, /রাজনৈতিক আলোচনা/);
     assert.match(ui.panelText, /দাপ্তরিক প্রেক্ষাপট/);
     assert.match(ui.panelText, /প্রতীকে ভোট চাওয়া/);
-    assert.match(ui.panelText, /সতর্কতা প্রয়োজন: ১/, "counts in Bangla digits");
+    assert.match(ui.panelText, /পোস্টের আগে যাচাই করুন: ১/, "counts in Bangla digits");
     await page.click(POST_BUTTON);
     const held = await waitForDialog(page);
     assert.match(held.dialog.text, /পোস্ট সম্পাদনা করুন/);
@@ -203,7 +203,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
           now: document.getElementById("context-now").textContent,
           off: !document.getElementById("tab-off").hidden,
           countsShown: !document.getElementById("counts").hidden,
-          counts: Object.fromEntries([...document.querySelectorAll("[data-count]")].map((el) => [el.getAttribute("data-count"), Number(el.textContent)])),
+          counts: Object.fromEntries([...document.querySelectorAll("[data-count]")].map((el) => [el.getAttribute("data-count"), Number(el.dataset.value ?? el.textContent)])),
         }));
       const waitForPopup = (predicate, message) =>
         popup.waitForFunction(predicate, { timeout: 10_000, message }).catch(async (e) => {
@@ -222,7 +222,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       await popup.click('input[name="context"][value="personal"]');
       await waitForUnderlineCount(page, "advise", 1, { message: "tab re-checked as personal" });
       assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
-      await waitForPopup(() => document.querySelector('[data-count="advise"]').textContent === "1", "popup counts the advice");
+      await waitForPopup(() => document.querySelector('[data-count="advise"]').dataset.value === "1", "popup counts the advice");
       shown = await state();
       assert.equal(shown.context, "personal");
       assert.match(shown.now, /Personal/);
@@ -231,7 +231,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       // Back to automatic: the official page's context returns.
       await popup.click('input[name="context"][value="auto"]');
       await waitForUnderlineCount(page, "warn", 1, { message: "tab back to official" });
-      await waitForPopup(() => document.querySelector('[data-count="warn"]').textContent === "1", "popup counts the warning again");
+      await waitForPopup(() => document.querySelector('[data-count="warn"]').dataset.value === "1", "popup counts the warning again");
       assert.equal((await state()).context, "auto");
 
       // The on/off switch: off for this tab. Nothing is underlined or held there.

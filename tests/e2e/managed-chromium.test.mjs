@@ -118,6 +118,8 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
     assert.equal((await settingControl(options, "uiLanguage")).value, "auto");
     assert.equal((await settingControl(options, "mode")).value, "strict");
     assert.equal((await settingControl(options, "officialByDefault")).value, true);
+    // docs/screenshot-options-managed.png: the settings page with the organisation's policy.
+    await options.screenshot(path.join(ROOT, "docs", "screenshot-options-managed.png"), { fullPage: true });
   });
 
   test("a locked setting cannot be changed on the options page", async () => {
@@ -135,6 +137,9 @@ describe("managed deployment in Chromium", { timeout: 420_000 }, () => {
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await sleep(1000);
+    // The refusal is said in the UI's words, naming the setting, not as an internal error.
+    const status = await options.evaluate(() => document.getElementById("save-status").textContent);
+    assert.equal(status, "“Enforcement mode” is set by your organisation and cannot be changed here.");
     await options.goto(optionsUrl(pkg.id));
     await options.waitForSelector("#mode");
     await sleep(500);

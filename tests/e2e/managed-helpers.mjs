@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -50,25 +50,46 @@ export function makeTempDir(prefix) {
 }
 
 /**
- * Runs scripts/package.sh on EXTENSION_DIR (the test build) with a throwaway RSA key made
- * here (never committed). Returns { id, dir, crx, xpi, version, publicKeyB64 }.
+ * Runs scripts/package.sh on `source` (default EXTENSION_DIR, the test build) with a signing
+ * key: `key` when given, else a throwaway RSA key made here (never committed). Writes into
+ * `tempDir/outName`. Returns { id, dir, crx, xpi, version, publicKeyB64, key }.
  */
-export function packageWithThrowawayKey(tempDir, updateUrl) {
-  const key = path.join(tempDir, "throwaway-admin-key.pem");
-  execFileSync("openssl", ["genrsa", "-out", key, "2048"], { stdio: "ignore" });
-  const out = path.join(tempDir, "package");
+export function packageWithThrowawayKey(tempDir, updateUrl, { key = null, source = EXTENSION_DIR, outName = "package" } = {}) {
+  if (!key) {
+    key = path.join(tempDir, "throwaway-admin-key.pem");
+    execFileSync("openssl", ["genrsa", "-out", key, "2048"], { stdio: "ignore" });
+  }
+  const out = path.join(tempDir, outName);
   // package.sh would take the Firefox XPI ./build.sh made from the shipped dist/extension: pack this one's.
-  const xpi = path.join(tempDir, "source.xpi");
-  execFileSync("python3", [path.join(ROOT, "scripts/pack-zip.py"), EXTENSION_DIR, xpi], { stdio: "ignore" });
-  const run = spawnSync("bash", [path.join(ROOT, "scripts/package.sh"), "--key", key, "--update-url", updateUrl, "--source", EXTENSION_DIR, "--xpi", xpi, "--out", out], {
+  const xpi = path.join(tempDir, `${outName}-source.xpi`);
+  execFileSync("python3", [path.join(ROOT, "scripts/pack-zip.py"), source, xpi], { stdio: "ignore" });
+  const run = spawnSync("bash", [path.join(ROOT, "scripts/package.sh"), "--key", key, "--update-url", updateUrl, "--source", source, "--xpi", xpi, "--out", out], {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`package.sh failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   const id = /^Extension id: ([a-p]{32})$/m.exec(run.stdout)?.[1];
   if (!id) throw new Error(`package.sh printed no extension id:\n${run.stdout}`);
-  const version = MANIFEST.version;
+  const version = JSON.parse(readFileSync(path.join(source, "manifest.json"), "utf8")).version;
   const publicKeyB64 = execFileSync("openssl", ["pkey", "-in", key, "-pubout", "-outform", "DER"]).toString("base64");
-  return { id, dir: out, crx: path.join(out, `sotorko-${version}.crx`), xpi: path.join(out, `sotorko-${version}.xpi`), version, publicKeyB64 };
+  return { id, dir: out, crx: path.join(out, `sotorko-${version}.crx`), xpi: path.join(out, `sotorko-${version}.xpi`), version, publicKeyB64, key };
+}
+
+/** `version` with its last part one higher ("0.1.0" → "0.1.1"): the next release. */
+export function nextVersion(version) {
+  const parts = version.split(".").map(Number);
+  parts[parts.length - 1] += 1;
+  return parts.join(".");
+}
+
+/** Copies EXTENSION_DIR to `tempDir/name` with manifest version `version`; returns the folder. */
+export function copyExtensionAsVersion(tempDir, name, version) {
+  const dir = path.join(tempDir, name);
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const file = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8"));
+  manifest.version = version;
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return dir;
 }
 
 /**
@@ -166,11 +187,20 @@ export async function waitForManaged(page, expected, absent = [], { timeout = 30
 }
 
 /**
- * The "Managed settings" section of the options page: errors and in-force
- * text, once the page has rendered it (the settings come from the background,
- * which may first have to load the engine's WASM module).
+ * Waits until the options page shows policy: it renders at once and marks itself
+ * `data-policy-pending` (controls disabled) until the first policy read completes.
  */
+export async function waitForPolicyShown(page, { timeout = 20_000 } = {}) {
+  await page.waitForFunction(() => Boolean(document.getElementById("managed-body")) && !document.body.hasAttribute("data-policy-pending") && !document.querySelector("#managed-body [data-policy-pending]"), {
+    timeout,
+    message: "the options page shows the policy (no longer waiting for the first policy read)",
+  });
+}
+
+/** The "Managed settings" section of the options page: errors and in-force text. */
 export async function managedSection(page) {
+  await waitForPolicyShown(page);
+  // The settings come from the background, which may first have to load the engine's WASM module.
   await page.waitForFunction(() => (document.querySelector("#managed-body")?.textContent ?? "").trim() !== "", {
     timeout: 15_000,
     message: "the options page renders the Managed settings section",
@@ -186,6 +216,7 @@ export async function managedSection(page) {
 
 /** State of one setting's control on the options page. */
 export async function settingControl(page, key) {
+  await waitForPolicyShown(page);
   return page.evaluate((k) => {
     const box = document.querySelector(`[data-setting="${k}"]`);
     const control = document.getElementById(k);
