@@ -7,6 +7,7 @@
 //! Proximity and exceptions are resolved on the matches with sorted sweeps and
 //! binary searches, so a check stays (near) linear in the text length.
 
+mod build;
 pub(crate) mod morph;
 pub(crate) mod prefilter;
 mod scan;
