@@ -236,7 +236,7 @@ async function renderEngine() {
   state.engineDiagnostics = diagnostics;
   if (status.ruleNames && JSON.stringify(status.ruleNames) !== JSON.stringify(state.ruleNames)) {
     state.ruleNames = status.ruleNames;
-    renderOverrides().catch(console.error);
+    renderActivity().catch(console.error);
   }
   if (state.settings) renderManaged(state.settings);
   body.replaceChildren(
