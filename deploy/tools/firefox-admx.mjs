@@ -11,10 +11,7 @@
  * holding JSON), where the Chrome/Edge template uses a one-line REG_SZ.
  */
 import { POLICY_TEXTS, FIREFOX, TEMPLATE_TEXTS } from "./policy-texts.mjs";
-
-function xml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+import { admxPolicyElement, xml } from "./admx-policy.mjs";
 
 /** The registry key Firefox reads Sotorko's policy from. */
 export function firefoxPolicyKey(geckoId) {
@@ -27,48 +24,7 @@ export function firefoxElement(kind) {
 }
 
 function policy(key, texts, regKey) {
-  const head = `    <policy name="firefox_${key}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${xml(regKey)}"`;
-  const meta = `      <parentCategory ref="sotorko_firefox" />\n      <supportedOn ref="SUPPORTED_firefox" />`;
-  switch (texts.kind) {
-    case "bool":
-      return `${head} valueName="${key}">
-${meta}
-      <enabledValue><decimal value="1" /></enabledValue>
-      <disabledValue><decimal value="0" /></disabledValue>
-    </policy>`;
-    case "enum":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <enum id="${key}" valueName="${key}" required="true">
-${texts.choices.map((c) => `          <item displayName="$(string.${key}_${c.value})"><value><string>${xml(c.value)}</string></value></item>`).join("\n")}
-        </enum>
-      </elements>
-    </policy>`;
-    case "list":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <list id="${key}" key="${xml(`${regKey}\\${key}`)}" valuePrefix="" />
-      </elements>
-    </policy>`;
-    case "json":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <multiText id="${key}" valueName="${key}" required="true" maxLength="1048576" />
-      </elements>
-    </policy>`;
-    case "text":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <text id="${key}" valueName="${key}" maxLength="1048576" required="true" />
-      </elements>
-    </policy>`;
-    default:
-      throw new Error(`unknown kind ${texts.kind} for ${key}`);
-  }
+  return admxPolicyElement(key, texts, { name: `firefox_${key}`, regKey, category: "sotorko_firefox", supported: "SUPPORTED_firefox", jsonElement: "multiText" });
 }
 
 /** The ADMX for Firefox, for the extension id `geckoId`. */

@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 
 import { POLICY_TEXTS, WINDOWS_BROWSERS, TEMPLATE_TEXTS } from "./policy-texts.mjs";
 import { renderFirefoxAdmx, renderFirefoxAdml } from "./firefox-admx.mjs";
+import { admxPolicyElement, xml } from "./admx-policy.mjs";
 
 export const DEPLOY_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = join(DEPLOY_DIR, "..");
@@ -55,9 +56,6 @@ export function examplePolicy() {
   return policy;
 }
 
-function xml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The registry key under which a browser reads Sotorko's policy. */
 export function policyKey(browser, extensionId = TEMPLATE_EXTENSION_ID) {
@@ -65,44 +63,12 @@ export function policyKey(browser, extensionId = TEMPLATE_EXTENSION_ID) {
 }
 
 function admxPolicy(browser, key, texts) {
-  const regKey = policyKey(browser);
-  const common = `class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${xml(regKey)}"`;
-  const head = `    <policy name="${browser.id}_${key}" ${common}`;
-  const meta = `      <parentCategory ref="sotorko_${browser.id}" />\n      <supportedOn ref="SUPPORTED_${browser.id}" />`;
-  switch (texts.kind) {
-    case "bool":
-      return `${head} valueName="${key}">
-${meta}
-      <enabledValue><decimal value="1" /></enabledValue>
-      <disabledValue><decimal value="0" /></disabledValue>
-    </policy>`;
-    case "enum":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <enum id="${key}" valueName="${key}" required="true">
-${texts.choices.map((c) => `          <item displayName="$(string.${key}_${c.value})"><value><string>${xml(c.value)}</string></value></item>`).join("\n")}
-        </enum>
-      </elements>
-    </policy>`;
-    case "list":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <list id="${key}" key="${xml(`${regKey}\\${key}`)}" valuePrefix="" />
-      </elements>
-    </policy>`;
-    case "json":
-    case "text":
-      return `${head} presentation="$(presentation.${key})">
-${meta}
-      <elements>
-        <text id="${key}" valueName="${key}" maxLength="1048576" required="true" />
-      </elements>
-    </policy>`;
-    default:
-      throw new Error(`unknown kind ${texts.kind} for ${key}`);
-  }
+  return admxPolicyElement(key, texts, {
+    name: `${browser.id}_${key}`,
+    regKey: policyKey(browser),
+    category: `sotorko_${browser.id}`,
+    supported: `SUPPORTED_${browser.id}`,
+  });
 }
 
 export function renderAdmx(schema) {
