@@ -32,4 +32,8 @@ test("the built dist/extension (when built) has no test hooks", { skip: !existsS
   const options = readFileSync(join(root, "dist/extension/options/options.js"), "utf8");
   assert.ok(!options.includes("sotorko-test-slow-policy"), "dist/extension/options/options.js has the slow-policy test hook");
   assert.ok(readFileSync(join(root, "dist/extension-test/options/options.js"), "utf8").includes("sotorko-test-slow-policy"), "the test build's options page has the hook");
+  // Its background side (the background resolves settings, so the policy read is slowed there).
+  const background = readFileSync(join(root, "dist/extension/background.js"), "utf8");
+  assert.ok(!background.includes("sotorko:test-slow-policy"), "dist/extension/background.js has the slow-policy test hook");
+  assert.ok(readFileSync(join(root, "dist/extension-test/background.js"), "utf8").includes("sotorko:test-slow-policy"), "the test build's background has the hook");
 });

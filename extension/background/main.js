@@ -11,7 +11,9 @@ import {
   onEffectiveSettingsChanged,
   saveUserSetting,
   useLocalValidator,
+  forgetPolicyRead,
 } from "../shared/settings.js";
+import { acceptSlowPolicyForTests } from "../content/test-hooks.js";
 import { policyValidator } from "../shared/policy/validate.js";
 import { createEngineHost } from "./engine-host.js";
 import { createMessageRouter } from "./message-router.js";
@@ -55,6 +57,7 @@ api.runtime.onMessage.addListener(
   ),
 );
 onEffectiveSettingsChanged((settings) => host.invalidate(settings));
+acceptSlowPolicyForTests(api, forgetPolicyRead); // test build only
 
 // Compile the WASM and the rule pack once at install and browser start, so
 // the browser's compiled-code cache is warm before the first composer appears

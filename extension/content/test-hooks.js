@@ -40,17 +40,48 @@ export function describeUnderlineForTests(mark, entry, editor) {
   mark.setAttribute("data-test-editor-label", start?.closest?.('[contenteditable="true"], textarea')?.getAttribute("aria-label") ?? "");
 }
 
+/** Test build only: the message an extension page sends the background for `?sotorko-test-slow-policy=MS`. */
+const MSG_TEST_SLOW_POLICY = "sotorko:test-slow-policy";
+
 /**
- * Test build only: with `?sotorko-test-slow-policy=MS` in an extension page's URL, every
- * storage.managed read of that page answers MS later, as Chromium's first policy read of a browser
- * session can (tests/e2e/accessibility.test.mjs checks the options page renders meanwhile).
+ * Test build only, extension page side: with `?sotorko-test-slow-policy=MS` in the page's URL,
+ * asks the background (see {@link acceptSlowPolicyForTests}) to read policy afresh and have it
+ * arrive MS from now, as Chromium's first policy read of a browser session can. Since settings
+ * are resolved in the background, that is where the read must be slow
+ * (tests/e2e/accessibility.test.mjs checks the options page renders meanwhile).
  */
-export function slowPolicyReadsForTests(api, search) {
+export async function slowPolicyReadsForTests(api, search) {
   if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
   const ms = Number(new URLSearchParams(search).get("sotorko-test-slow-policy"));
+  if (!(ms > 0)) return;
+  const answer = await api.runtime.sendMessage({ type: MSG_TEST_SLOW_POLICY, ms });
+  if (!answer?.ok) throw new Error("the background did not accept the slow-policy test hook");
+}
+
+/**
+ * Test build only, background side: on {@link slowPolicyReadsForTests}'s message from one of
+ * the extension's own pages, forgets the policy read so far (`forgetPolicy(api)`) and makes
+ * every storage.managed read answer no earlier than MS from now.
+ */
+export function acceptSlowPolicyForTests(api, forgetPolicy) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
   const area = api?.storage?.managed;
-  if (!(ms > 0) || !area?.get) return;
+  if (!area?.get) return;
   const get = area.get.bind(area);
-  const slow = (...args) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => get(...args));
+  let until = 0;
+  const slow = (...args) => {
+    const wait = until - Date.now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)).then(() => get(...args)) : get(...args);
+  };
   Object.defineProperty(area, "get", { value: slow, configurable: true, writable: true });
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message?.type !== MSG_TEST_SLOW_POLICY) return false;
+    const fromPage = sender?.id === api.runtime.id && String(sender?.url ?? "").startsWith(api.runtime.getURL(""));
+    const ms = Number(message.ms);
+    if (!fromPage || !(ms > 0)) return false;
+    until = Date.now() + ms;
+    forgetPolicy(api);
+    sendResponse({ ok: true });
+    return true;
+  });
 }

@@ -236,7 +236,7 @@ async function renderEngine() {
   state.engineDiagnostics = diagnostics;
   if (status.ruleNames && JSON.stringify(status.ruleNames) !== JSON.stringify(state.ruleNames)) {
     state.ruleNames = status.ruleNames;
-    renderActivity().catch(console.error);
+    renderActivity().catch(console.error); // the log names its rules now
   }
   if (state.settings) renderManaged(state.settings);
   body.replaceChildren(
@@ -358,7 +358,7 @@ function render(settings) {
 }
 
 async function start() {
-  slowPolicyReadsForTests(api, location.search); // test build only
+  await slowPolicyReadsForTests(api, location.search); // test build only
   wireGeneral();
   wireOfficialPages();
   $("activity-export").addEventListener("click", () => exportActivity().catch(console.error));

@@ -1,6 +1,6 @@
 /**
  * Short names for rules, shown where a rule is listed without its finding
- * (the options page's "Post anyway" log). A rule's name is the first sentence
+ * (the options page's activity log). A rule's name is the first sentence
  * of its message in the UI language, without the guideline reference in
  * brackets: "Praising or attacking a party or its leader is political
  * discussion" for `political.party-praise`.

@@ -87,6 +87,14 @@ function readPolicy(api) {
   return policy.reading;
 }
 
+/**
+ * Forgets the policy read so far in this context (of `api`), so the next
+ * load reads it again; only the test build's slow-policy hook calls it.
+ */
+export function forgetPolicyRead(api = browserApi()) {
+  forgetPolicy(api);
+}
+
 function forgetPolicy(api) {
   const policy = policyOf(api);
   policy.value = null;

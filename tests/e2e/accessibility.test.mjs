@@ -2,7 +2,7 @@
 // the popup, the options page, the panel and the confirm dialog in light and dark mode
 // (tests/e2e/contrast.mjs), list semantics of the panel's findings, the reason box described by
 // its error, the focus-panel keyboard command, digits and clause labels in the UI language, and
-// rule names in the "Post anyway" log.
+// rule names in the options page's activity log.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -25,12 +25,15 @@ import { contrastProblems, useDarkScheme } from "./contrast.mjs";
 /** Sotorko's own UI on a Facebook page: the shadow root of its host (the stand-in's own page is not ours to judge). */
 const SOTORKO_UI = "[data-sotorko-host]";
 
-/** Asserts no contrast problem on `page` now (within `scope`'s shadow root when given); `where` names it in the message. */
+/**
+ * Asserts no contrast problem on `page` now (within `scope`'s shadow root when given); `where`
+ * names it in the message. Returns the texts measured (`[{ what, text }]`).
+ */
 async function expectContrast(page, where, scope = null) {
-  const { checked, problems } = await contrastProblems(page, scope);
+  const { checked, problems, measured } = await contrastProblems(page, scope);
   assert.ok(checked > 3, `${where}: measured ${checked} texts and controls`);
   assert.deepEqual(problems, [], `${where}: contrast below WCAG 2.2 AA`);
-  return checked;
+  return measured;
 }
 
 /** The panel's structure and texts, read through the test build's open shadow root. */
@@ -39,10 +42,16 @@ function panelView(page) {
     const root = document.querySelector("[data-sotorko-host]").shadowRoot;
     const panel = root.querySelector("[data-sotorko-panel]");
     return {
+      // Each item's children: "finding" for the finding's own button, the action of any other
+      // button ("false-alarm": "Not a problem here"), else the tag and role of what is there.
       listItems: [...panel.querySelectorAll("ul > li")].map((li) => ({
         role: li.getAttribute("role"),
         tabindex: li.getAttribute("tabindex"),
-        buttons: [...li.children].filter((c) => c.tagName === "BUTTON" && c.getAttribute("type") === "button").length,
+        children: [...li.children].map((c) => {
+          if (c.tagName !== "BUTTON" || c.getAttribute("type") !== "button" || c.hasAttribute("role")) return `${c.tagName.toLowerCase()}[role=${c.getAttribute("role")}]`;
+          return c.hasAttribute("data-finding-index") ? "finding" : `action:${c.getAttribute("data-sotorko-action")}`;
+        }),
+        falseAlarmText: li.querySelector('[data-sotorko-action="false-alarm"]')?.textContent ?? null,
       })),
       clauses: [...panel.querySelectorAll(".s-clause")].map((c) => c.textContent),
       counts: [...panel.querySelectorAll("[data-sotorko-counts] [data-severity]")].map((c) => c.textContent),
@@ -50,15 +59,29 @@ function panelView(page) {
   });
 }
 
-/** A "Post anyway" log of `n` decisions, the newest naming a rule of the default pack and one that no longer exists. */
-function overrideLog(n) {
-  return Array.from({ length: n }, (_, i) => ({
-    at: new Date(Date.UTC(2026, 10, 1, 9, 0, i)).toISOString(),
-    context: "official",
-    categories: ["political"],
-    rules: i === n - 1 ? ["political.symbol-campaign", "ministry.retired-rule"] : ["political.symbol-campaign"],
-    reason: "approved",
-  }));
+/**
+ * Storage holding `n` post attempts: the oldest in the old "Post anyway" log (`overrideLog`,
+ * which the activity log takes in), the rest in the activity log (extension/shared/activity-log.js),
+ * all within the retention; the newest names a rule of the default pack and one that no longer exists.
+ */
+function storedActivity(n) {
+  const at = (i) => new Date(Date.now() - (n - i) * 60_000).toISOString();
+  const rules = (i) => (i === n - 1 ? ["political.symbol-campaign", "ministry.retired-rule"] : ["political.symbol-campaign"]);
+  return {
+    overrideLog: [{ at: at(0), context: "official", categories: ["political"], rules: rules(0), reason: "approved" }],
+    activityLog: Array.from({ length: n - 1 }, (_, k) => ({
+      id: `seeded-${k + 1}`,
+      at: at(k + 1),
+      context: "official",
+      page: { id: "", name: "Ministry of Example" },
+      surface: "post",
+      outcome: "held-posted",
+      categories: ["political"],
+      rules: rules(k + 1),
+      reason: "approved",
+      falseAlarms: [],
+    })),
+  };
 }
 
 describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
@@ -84,20 +107,23 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
   });
 
   test("options page: AA contrast in light and dark; the log names rules, and \"সর্বশেষ\" goes with the number shown", async () => {
-    await setUserSettings(ctx.browser, { uiLanguage: "bn", overrideLog: overrideLog(101) });
+    await setUserSettings(ctx.browser, { uiLanguage: "bn", ...storedActivity(101) });
     const options = await ctx.browser.openExtensionPage("options/options.html");
     try {
+      // The newest entry is the table's first row.
       const named = await options.waitForFunction(
         () => {
-          const item = document.querySelector('#overrides-body li[data-rule="political.symbol-campaign"]');
+          const item = document.querySelector('#activity-body tbody tr:first-child ul.rule-names li[data-rule="political.symbol-campaign"]');
           return item && !item.textContent.includes("political.symbol-campaign") ? item.textContent : null;
         },
-        { timeout: 20_000, message: "the override log names the rule" },
+        { timeout: 20_000, message: "the activity log names the rule" },
       );
       assert.doesNotMatch(named, /political|symbol/, `a name, not the id: ${named}`);
-      const gone = await options.evaluate(() => document.querySelector('#overrides-body li[data-rule="ministry.retired-rule"]')?.textContent);
-      assert.match(gone, /ministry\.retired-rule/, "a rule no longer in the pack shows its id, said so");
-      const showing = await options.evaluate(() => document.querySelector("#overrides-body > p")?.textContent);
+      const gone = await options.evaluate(() => document.querySelector('#activity-body tbody tr:first-child ul.rule-names li[data-rule="ministry.retired-rule"]')?.textContent);
+      assert.equal(gone, "ministry.retired-rule (নিয়মটি এখন প্যাকে নেই)", "a rule no longer in the pack shows its id, said so");
+      const rows = await options.evaluate(() => document.querySelectorAll("#activity-body tbody tr").length);
+      assert.equal(rows, 100, "the newest 100 of the 101 entries (one of them migrated from the old log) are shown");
+      const showing = await options.evaluate(() => document.querySelector("#activity-body > p")?.textContent);
       assert.equal(showing, "মোট ১০১টির মধ্যে সর্বশেষ ১০০টি দেখানো হচ্ছে।");
       await expectContrast(options, "options, light");
       const how = await useDarkScheme(options);
@@ -111,8 +137,10 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
   test("the options page shows at once and fills in policy when it arrives (the policy read delayed 3 s)", async () => {
     const page = await ctx.browser.newPage();
     try {
-      // The test build's hook: every storage.managed read of this page answers 3 s late, as
-      // Chromium's first policy read of a browser session can.
+      // The test build's hook: the background (which resolves settings for every page) forgets the
+      // policy it has read and its next storage.managed read answers 3 s from now, as Chromium's
+      // first policy read of a browser session can. A page that waited for policy before its
+      // first paint would show nothing for 3 s.
       await page.goto(ctx.browser.extensionUrl("options/options.html?sotorko-test-slow-policy=3000"));
       await page.waitForFunction(() => document.body.hasAttribute("data-policy-pending") && document.querySelector("h1")?.textContent.trim().length > 0, {
         timeout: 2500,
@@ -145,11 +173,23 @@ describeInEachBrowser("accessibility and the Bangla-first UI", (ctx) => {
         await page.waitForFunction(() => Boolean(document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-finding-index]")), { message: "a finding in the panel" });
         const view = await panelView(page);
         assert.ok(view.listItems.length >= 1);
-        for (const li of view.listItems) assert.deepEqual(li, { role: null, tabindex: null, buttons: 1 }, "an <li> holding one <button>, not <li role=button>");
+        for (const li of view.listItems) {
+          assert.deepEqual(
+            li,
+            { role: null, tabindex: null, children: ["finding", "action:false-alarm"], falseAlarmText: "Not a problem here" },
+            "an <li> holding the finding's <button> and the \"Not a problem here\" <button>, not <li role=button>",
+          );
+        }
         // English UI: the clause label in English, no Bangla digits anywhere in the counts or clause.
         assert.ok(view.clauses.every((c) => /^2019 guideline, para 10\([a-z]+\)$/.test(c)), JSON.stringify(view.clauses));
         assert.doesNotMatch([...view.clauses, ...view.counts].join(" "), /[০-৯]/);
-        await expectContrast(page, `panel (${dark ? "dark" : "light"})`, SOTORKO_UI);
+        const measured = await expectContrast(page, `panel (${dark ? "dark" : "light"})`, SOTORKO_UI);
+        // Both buttons of a finding were measured (neither is exempt as disabled or hidden).
+        assert.ok(measured.some((m) => m.what.includes("s-false-alarm") && m.text === "Not a problem here"), `"Not a problem here" measured: ${JSON.stringify(measured)}`);
+        const findingTexts = await page.evaluate(() =>
+          [...document.querySelector("[data-sotorko-host]").shadowRoot.querySelectorAll(".s-finding-button *")].map((n) => [...n.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join("").trim()).filter(Boolean),
+        );
+        assert.ok(findingTexts.length > 0 && findingTexts.every((text) => measured.some((m) => m.text === text.slice(0, 50))), `every text of the finding buttons measured: ${JSON.stringify(findingTexts)}`);
 
         await page.click(POST_BUTTON);
         await waitForDialog(page);

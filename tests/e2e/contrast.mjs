@@ -7,7 +7,8 @@
  */
 
 /**
- * Runs in the page: returns `{ checked, problems: [{ what, text, ratio, need, fg, bg }] }`, for the
+ * Runs in the page: returns `{ checked, problems: [{ what, text, ratio, need, fg, bg }], measured:
+ * [{ what, text }] }` (every text measured), for the
  * whole document or, with `scopeSelector`, for that element's (open) shadow root only.
  */
 function measureContrast(scopeSelector) {
@@ -76,6 +77,7 @@ function measureContrast(scopeSelector) {
   collect(scope?.shadowRoot ?? document);
 
   const problems = [];
+  const measured = [];
   let checked = 0;
   for (const el of elements) {
     if (["SCRIPT", "STYLE", "TITLE", "OPTION", "TEXTAREA", "HEAD"].includes(el.tagName)) continue;
@@ -91,6 +93,7 @@ function measureContrast(scopeSelector) {
     const need = large ? 3 : 4.5;
     const r = ratio(shown, bg);
     checked += 1;
+    measured.push({ what: `${el.tagName.toLowerCase()}.${el.className}`, text: text.slice(0, 50) });
     if (r + 1e-6 < need) problems.push({ what: `${el.tagName.toLowerCase()}.${el.className}`, text: text.slice(0, 50), ratio: Number(r.toFixed(2)), need, fg: hex(shown), bg: hex(bg) });
   }
   // Non-text contrast: the switch in both states against what surrounds it.
@@ -107,10 +110,10 @@ function measureContrast(scopeSelector) {
     }
     el.checked = was;
   }
-  return { checked, problems };
+  return { checked, problems, measured };
 }
 
-/** Contrast problems of `page` as it is now: `{ checked, problems }` (only in `scopeSelector`'s shadow root when given). */
+/** Contrast problems of `page` as it is now: `{ checked, problems, measured: [{ what, text }] }` (only in `scopeSelector`'s shadow root when given). */
 export function contrastProblems(page, scopeSelector = null) {
   return page.evaluate(measureContrast, scopeSelector);
 }
