@@ -141,6 +141,8 @@ run_tests() {
   fi
   log "web-ext lint"
   node_modules/.bin/web-ext lint --source-dir dist/extension --self-hosted --warnings-as-errors=false --output text
+  log "eslint: undefined names and unused variables in extension/, scripts/, tests/, deploy/"
+  node_modules/.bin/eslint extension scripts tests deploy eslint.config.js
   log "extension unit tests"
   mapfile -t units < <(find extension deploy scripts -name '*.test.mjs' 2>/dev/null | sort)
   if [ ${#units[@]} -gt 0 ]; then node --test "${units[@]}"; fi

@@ -436,7 +436,7 @@ export class PostGuard {
   guard(event, composer, action) {
     const subject = this.subjectOf(composer, action);
     if (!subject) return;
-    const { text, context, cached } = subject;
+    const { text, cached } = subject;
     if (this.tokens.consume(composer.id, text, action.kind)) return; // confirmed: let exactly this one through
     if (this.busy.has(composer.id)) {
       // A second click while the first is being checked or confirmed: never send twice.
