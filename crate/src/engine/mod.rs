@@ -390,6 +390,7 @@ impl Engine {
                 .and_then(|r| r.near.get(n as usize));
             let within = matcher.map_or(0, |x| x.within as usize);
             let same_clause = matcher.is_some_and(|x| x.same_clause);
+            let anaphora = matcher.is_some_and(|x| x.anaphora);
             // A pair with a model side must lie inside one of the model's clauses.
             let model_clause =
                 matcher.is_some_and(|x| !x.a_model.is_empty() || !x.b_model.is_empty());
@@ -411,10 +412,10 @@ impl Engine {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
                     let (s, e) = (a.3.min(b.1), a.4.max(b.2));
+                    let breaks = clauses.get_or_insert_with(|| clause_breaks(text));
                     let one_clause = !same_clause
-                        || !clauses
-                            .get_or_insert_with(|| clause_breaks(text))
-                            .between(a.4.min(b.2), a.3.max(b.1));
+                        || !breaks.between(a.4.min(b.2), a.3.max(b.1))
+                        || (anaphora && carried_by_anaphor(text, breaks, a.4, b.1));
                     (disjoint
                         && words_between(aw, b.0) <= within
                         && one_clause
@@ -700,6 +701,16 @@ impl ClauseBreaks {
         let i = self.0.partition_point(|&b| b < start);
         self.0.get(i).is_some_and(|&b| b < end)
     }
+
+    /// The break in `start..end` when there is exactly one.
+    fn only_between(&self, start: usize, end: usize) -> Option<usize> {
+        let i = self.0.partition_point(|&b| b < start);
+        let first = *self.0.get(i).filter(|&&b| b < end)?;
+        match self.0.get(i + 1) {
+            Some(&next) if next < end => None,
+            _ => Some(first),
+        }
+    }
 }
 
 /// Clause breaks: the danda `।` and `॥`, `?`, `!`, `;`, `|` (typed for the
@@ -733,6 +744,64 @@ fn clause_breaks(text: &str) -> ClauseBreaks {
         };
     }
     ClauseBreaks(out)
+}
+
+/// Pronouns that point back to the people of the previous clause when they
+/// open a clause (`scope = "clause-anaphora"`), compared after lower-casing.
+const ANAPHORS: &[&str] = &[
+    "ওরা",
+    "ওদের",
+    "ওরাই",
+    "এরা",
+    "এদের",
+    "এরাই",
+    "তারা",
+    "তাদের",
+    "তারাই",
+    "তাঁরা",
+    "তাঁদের",
+    "এগুলো",
+    "এগুলা",
+    "ওগুলো",
+    "ওগুলা",
+    "এগুলারে",
+    "এসব",
+    "ওইসব",
+    "they",
+    "them",
+    "their",
+    "these",
+    "those",
+    "ora",
+    "oder",
+    "era",
+    "eder",
+    "tara",
+    "tader",
+    "egula",
+    "ogula",
+];
+
+/// True when exactly one clause break lies between `a_end` and `b_start`
+/// (side `a` before side `b`) and the clause after it opens with one of
+/// [`ANAPHORS`] among its first three words, at or before `b_start`.
+fn carried_by_anaphor(text: &str, breaks: &ClauseBreaks, a_end: usize, b_start: usize) -> bool {
+    if a_end > b_start {
+        return false;
+    }
+    let Some(brk) = breaks.only_between(a_end, b_start) else {
+        return false;
+    };
+    let Some(rest) = text.get(brk..b_start.max(brk)) else {
+        return false;
+    };
+    rest.split(|c: char| c.is_whitespace() || (!words::is_word_char(c) && c != '\u{09BC}'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            let w = w.to_lowercase();
+            ANAPHORS.contains(&w.as_str())
+        })
 }
 
 /// True when `s..e` lies inside one of the sorted, disjoint `clauses`.

@@ -658,3 +658,37 @@ fn overlapping_findings_of_one_category_are_merged() {
     let two = e.pack_rules().iter().find(|r| r.id == "a.two");
     assert!(two.is_some_and(|r| e.flags(r, "the red boat race")));
 }
+
+#[test]
+fn a_pronoun_opening_the_next_clause_carries_the_target_there() {
+    let near = |scope: &str| {
+        engine(&rule(
+            "p.carry",
+            &format!(
+                "[[rule.near]]\na = {{ bn = [\"পাহাড়ি\"], en = [\"rohingya\"] }}\nb = {{ bn = [\"অলস\"], en = [\"criminals\"] }}\nwithin = 10\nscope = \"{scope}\""
+            ),
+        ))
+    };
+    let carry = near("clause-anaphora");
+    let plain = near("clause");
+    for text in [
+        "পাহাড়ি কর্মচারীরা অফিসে আসে। ওরা সব অলস।",
+        "Rohingya families reached the camp. They are criminals, all of them.",
+        "পাহাড়ি লোকজন এসেছে। এদের অনেকেই অলস।",
+    ] {
+        assert_eq!(spans(&carry, text).len(), 1, "{text}");
+        assert!(spans(&plain, text).is_empty(), "clause scope: {text}");
+    }
+    for text in [
+        // No pronoun opening the second clause.
+        "পাহাড়ি কর্মচারীরা অফিসে আসে। সব অলস।",
+        // The pronoun is not at the clause's opening (beyond its first three words).
+        "পাহাড়ি কর্মচারীরা এসেছে। আজ সকালে বাজারে ওরা অলস।",
+        // Two clause breaks between the sides.
+        "পাহাড়ি কর্মচারীরা এসেছে। বৃষ্টি হচ্ছে। ওরা অলস।",
+        // The stance before the target: a pronoun never points forward.
+        "ওরা সব অলস। পাহাড়ি কর্মচারীরা এসেছে।",
+    ] {
+        assert!(spans(&carry, text).is_empty(), "{text}");
+    }
+}

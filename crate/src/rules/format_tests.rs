@@ -143,7 +143,7 @@ fn near_scope_is_clause_or_words() {
     assert!(
         problems.iter().any(|p| p
             .message
-            .contains("scope is `sentence`; expected `clause` or `words`")),
+            .contains("scope is `sentence`; expected `clause`, `clause-anaphora` or `words`")),
         "{problems:#?}"
     );
 }

@@ -275,6 +275,11 @@ pub struct Near {
     /// `scope = "clause"`: both sides must also be in the same clause (no
     /// `।` `?` `!` `;` newline, or `.` before a space, between them).
     pub same_clause: bool,
+    /// `scope = "clause-anaphora"`: as `clause`, and side `a` in one clause
+    /// also pairs with side `b` in the next clause when that clause opens
+    /// with a pronoun that points back to it (ওরা, এদের, তারা, they, these
+    /// people …): "X এলাকায় থাকে। ওরা সব চোর।".
+    pub anaphora: bool,
 }
 
 /// A rule's severity in each context; `None` means the rule is off there.

@@ -81,7 +81,8 @@ pub(crate) struct RawNear {
     pub a: Option<RawTermList>,
     pub b: Option<RawTermList>,
     pub within: Option<Spanned<i64>>,
-    /// `"clause"`: both sides in one clause; `"words"` (default): `within` only.
+    /// `"clause"`: both sides in one clause; `"clause-anaphora"`: or `b` in the
+    /// next clause opened by a pronoun; `"words"` (default): `within` only.
     pub scope: Option<Spanned<String>>,
     pub except: Option<Spanned<RawTermList>>,
     pub except_within: Option<Spanned<i64>>,

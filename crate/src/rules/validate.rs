@@ -581,16 +581,19 @@ fn near_matcher(
             }
         },
     };
-    let same_clause = match scope.as_ref().map(|s| s.get_ref().as_str()) {
-        None | Some("words") => false,
-        Some("clause") => true,
+    let (same_clause, anaphora) = match scope.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("words") => (false, false),
+        Some("clause") => (true, false),
+        Some("clause-anaphora") => (true, true),
         Some(other) => {
             rep.at(
                 scope.as_ref().map(|s| s.span().start),
                 rid,
-                format!("near[{i}].scope is `{other}`; expected `clause` or `words`"),
+                format!(
+                    "near[{i}].scope is `{other}`; expected `clause`, `clause-anaphora` or `words`"
+                ),
             );
-            false
+            (false, false)
         }
     };
     Near {
@@ -602,6 +605,7 @@ fn near_matcher(
         b_model,
         within,
         same_clause,
+        anaphora,
     }
 }
 
