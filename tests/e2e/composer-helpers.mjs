@@ -191,10 +191,18 @@ export async function waitForCheck(page, kind, length, { timeout = 15_000 } = {}
  */
 export async function underlines(page) {
   return page.evaluate(async () => {
-    // Underlines are drawn in the animation frame after a check: let two frames pass (at most 300 ms).
-    await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 300))]);
+    // Underlines are drawn in an animation frame after a check, which a loaded machine delays: wait
+    // (at most 5 s) until there are as many marks as the last check's findings (the test build's
+    // `data-sotorko-last` = "kind:length:findings"), and at least two frames in any case.
+    const host = document.querySelector("[data-sotorko-host]");
+    const frame = () => Promise.race([new Promise((r) => requestAnimationFrame(r)), new Promise((r) => setTimeout(r, 100))]);
+    await frame();
+    await frame();
+    const expected = Number((host?.getAttribute("data-sotorko-last") ?? "").split(":")[2]) || 0;
+    const drawn = () => host?.shadowRoot?.querySelectorAll("[data-sotorko-overlay] .s-mark").length ?? 0;
+    for (const until = Date.now() + 5000; drawn() < expected && Date.now() < until; ) await frame();
     const out = { mode: "none", block: [], warn: [], advise: [] };
-    const overlay = document.querySelector("[data-sotorko-host]")?.shadowRoot?.querySelector("[data-sotorko-overlay]");
+    const overlay = host?.shadowRoot?.querySelector("[data-sotorko-overlay]");
     for (const mark of overlay?.querySelectorAll(".s-mark") ?? []) {
       out.mode = "overlay";
       out[mark.getAttribute("data-severity")].push({
