@@ -49,3 +49,31 @@ ${texts.choices.map((c) => `          <item displayName="$(string.${key}_${c.val
       throw new Error(`unknown kind ${texts.kind} for ${key}`);
   }
 }
+
+/**
+ * The ADML `<presentation>` for `key` in `lang` (null for a bool, which has
+ * none): a drop-down, a list box, or a text box — multi-line for `json`
+ * keys when `jsonElement` is "multiText" (Firefox).
+ */
+export function admlPresentationElement(key, texts, lang, { jsonElement = "text" } = {}) {
+  const label = xml(texts[lang].title);
+  const wrap = (inner) => `      <presentation id="${key}">
+${inner}
+      </presentation>`;
+  switch (texts.kind) {
+    case "bool":
+      return null;
+    case "enum":
+      return wrap(`        <dropdownList refId="${key}" noSort="true" defaultItem="0">${label}</dropdownList>`);
+    case "list":
+      return wrap(`        <listBox refId="${key}">${label}</listBox>`);
+    case "json":
+      if (jsonElement === "multiText") return wrap(`        <multiTextBox refId="${key}" defaultHeight="8">${label}</multiTextBox>`);
+      break;
+    default:
+      break;
+  }
+  return wrap(`        <textBox refId="${key}">
+          <label>${label}</label>
+        </textBox>`);
+}

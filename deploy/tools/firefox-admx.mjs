@@ -11,7 +11,7 @@
  * holding JSON), where the Chrome/Edge template uses a one-line REG_SZ.
  */
 import { POLICY_TEXTS, FIREFOX, TEMPLATE_TEXTS } from "./policy-texts.mjs";
-import { admxPolicyElement, xml } from "./admx-policy.mjs";
+import { admlPresentationElement, admxPolicyElement, xml } from "./admx-policy.mjs";
 
 /** The registry key Firefox reads Sotorko's policy from. */
 export function firefoxPolicyKey(geckoId) {
@@ -56,29 +56,7 @@ ${policies.join("\n")}
 }
 
 function presentation(key, texts, lang) {
-  const label = xml(texts[lang].title);
-  switch (texts.kind) {
-    case "bool":
-      return null;
-    case "enum":
-      return `      <presentation id="${key}">
-        <dropdownList refId="${key}" noSort="true" defaultItem="0">${label}</dropdownList>
-      </presentation>`;
-    case "list":
-      return `      <presentation id="${key}">
-        <listBox refId="${key}">${label}</listBox>
-      </presentation>`;
-    case "json":
-      return `      <presentation id="${key}">
-        <multiTextBox refId="${key}" defaultHeight="8">${label}</multiTextBox>
-      </presentation>`;
-    default:
-      return `      <presentation id="${key}">
-        <textBox refId="${key}">
-          <label>${label}</label>
-        </textBox>
-      </presentation>`;
-  }
+  return admlPresentationElement(key, texts, lang, { jsonElement: "multiText" });
 }
 
 /** The ADML for Firefox in `lang` ("en" or "bn"). */
