@@ -412,10 +412,12 @@ impl Engine {
                     let b = bs.get(k)?;
                     let disjoint = b.2 <= a.3 || b.1 >= a.4;
                     let (s, e) = (a.3.min(b.1), a.4.max(b.2));
-                    let breaks = clauses.get_or_insert_with(|| clause_breaks(text));
-                    let one_clause = !same_clause
-                        || !breaks.between(a.4.min(b.2), a.3.max(b.1))
-                        || (anaphora && carried_by_anaphor(text, breaks, a.4, b.1));
+                    // Clause breaks are found once per check, and only for `clause` scopes.
+                    let one_clause = !same_clause || {
+                        let breaks = clauses.get_or_insert_with(|| clause_breaks(text));
+                        !breaks.between(a.4.min(b.2), a.3.max(b.1))
+                            || (anaphora && carried_by_anaphor(text, breaks, a.4, b.1))
+                    };
                     (disjoint
                         && words_between(aw, b.0) <= within
                         && one_clause
