@@ -84,7 +84,7 @@ export const SETTINGS = deepFreeze([
     "choices": [],
     "title": {
       "en": "Check posts (Sotorko enabled)",
-      "bn": "পোস্ট যাচাই (সতর্ক চালু)"
+      "bn": "পোস্ট যাচাই (“সতর্ক” চালু)"
     }
   },
   {
@@ -118,7 +118,7 @@ export const SETTINGS = deepFreeze([
     "choices": [],
     "title": {
       "en": "Severity per category (JSON)",
-      "bn": "বিভাগভিত্তিক তীব্রতা (JSON)"
+      "bn": "বিভাগভিত্তিক গুরুত্ব (JSON)"
     }
   },
   {
@@ -130,7 +130,7 @@ export const SETTINGS = deepFreeze([
     "choices": [],
     "title": {
       "en": "Severity per rule (JSON)",
-      "bn": "নিয়মভিত্তিক তীব্রতা (JSON)"
+      "bn": "নিয়মভিত্তিক গুরুত্ব (JSON)"
     }
   },
   {
