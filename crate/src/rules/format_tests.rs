@@ -249,3 +249,61 @@ fn model_matchers_load_and_unknown_classes_are_reported_with_lines() {
     // A model-only rule is a rule with a matcher.
     assert!(lint_rule("model = [\"communal\"]").is_empty());
 }
+
+/// A pack with one set holding a regex, and `body` as its only rule.
+fn with_regex_set(body: &str) -> Result<RulePack, PackError> {
+    let text = format!(
+        "[set.unfit]\nen = [\"unfit for\"]\nregex = ['\\bnot\\s+fit\\s+for\\b']\n\n\
+         [[rule]]\nid = \"a.one\"\ncategory = \"gender\"\nclause = \"x\"\n\
+         severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
+         message.bn = \"b\"\n{body}\n[rule.examples]\nflag = [\"women are not fit for it\"]\n"
+    );
+    load(
+        &[Source {
+            name: "t.toml",
+            text: &text,
+        }],
+        &LoadOptions::default(),
+    )
+}
+
+#[test]
+fn a_sets_regexes_join_the_near_side_that_names_it() {
+    let pack = with_regex_set(
+        "[[rule.near]]\na = { en = [\"women\"] }\nb = { sets = [\"unfit\"], regex = ['\\btoo\\s+soft\\b'] }",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let near = &pack.rules[0].near[0];
+    assert_eq!(near.b.en, vec!["unfit for"]);
+    assert_eq!(near.b_regex.len(), 2, "{:?}", near.b_regex);
+    assert!(near.b_regex.iter().any(|r| r.contains("fit")));
+
+    // Rule-level terms cannot use a set with regexes: said, not ignored.
+    let problems = match with_regex_set("terms = { sets = [\"unfit\"] }") {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("set `unfit` holds regexes")),
+        "{problems:#?}"
+    );
+    // A bad regex in a set is reported at the set's line.
+    let bad = "[set.s]\nregex = ['(']\n";
+    let err = load(
+        &[Source {
+            name: "t.toml",
+            text: bad,
+        }],
+        &LoadOptions::default(),
+    )
+    .err()
+    .map(|e| e.problems)
+    .unwrap_or_default();
+    assert!(
+        err.iter()
+            .any(|p| p.message.contains("set `s`.regex") && p.line == Some(2)),
+        "{err:#?}"
+    );
+}

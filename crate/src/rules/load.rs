@@ -4,7 +4,7 @@
 //! the pack-wide limits.
 
 use super::parse::{parse_problems, parse_source};
-use super::regex::RegexBudget;
+use super::regex::{check_regexes, RegexBudget};
 use super::validate::{plain_terms, valid_name, validate_rule, SetLookup};
 use super::{
     PackError, Problem, RulePack, Source, Terms, MAX_PACK_BYTES, MAX_RULES, MAX_TERMS_PER_PACK,
@@ -155,8 +155,25 @@ pub fn load(sources: &[Source<'_>], options: &LoadOptions<'_>) -> Result<RulePac
                     format!("set `{name}` lists `sets`; a set cannot include other sets"),
                 );
             }
-            let terms = plain_terms(list, &mut rep, None, &format!("set `{name}`"), false);
-            if terms.is_empty() {
+            let what = format!("set `{name}`");
+            if let Some(first) = list.model.first() {
+                rep.at(
+                    Some(first.span().start),
+                    None,
+                    format!(
+                        "{what}: `model` is only allowed in the `a`/`b` lists of a `near` matcher"
+                    ),
+                );
+            }
+            let mut terms = plain_terms(list, &mut rep, None, &what, true);
+            terms.regex = check_regexes(
+                &list.regex,
+                &mut rep,
+                None,
+                options.trusted,
+                &format!("{what}.regex"),
+            );
+            if terms.is_empty() && terms.regex.is_empty() {
                 rep.at(offset, None, format!("set `{name}` has no terms"));
             }
             set_origin.insert(name.clone(), source.name.to_owned());

@@ -204,6 +204,10 @@ pub struct Terms {
     /// Romanised Bangla verbs, matched like `bn_verbs` in the skeleton view,
     /// e.g. `mar`, `agun de`, `khol/khul`.
     pub banglish_verbs: Vec<String>,
+    /// Regexes of a set (in the regex view's canonical form): a `near` side
+    /// that names the set matches them too. Not counted as terms.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regex: Vec<String>,
 }
 
 impl Terms {
@@ -245,6 +249,7 @@ impl Terms {
         add(&mut self.en_verbs, &other.en_verbs);
         add(&mut self.bn_verbs, &other.bn_verbs);
         add(&mut self.banglish_verbs, &other.banglish_verbs);
+        add(&mut self.regex, &other.regex);
     }
 }
 

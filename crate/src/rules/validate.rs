@@ -7,9 +7,9 @@ use super::raw::{RawNear, RawRule, RawTermList};
 use super::regex::check_regexes;
 use super::verbs::{banglish_verb_problem, bn_verb_problem};
 use super::{
-    parse_level, ContextSeverity, Examples, Near, Origin, Rule, Terms, WordTerm, BN_WORD_SUFFIXES,
-    DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_REGEXES_PER_RULE, MAX_TERMS_PER_RULE, MAX_TERM_CHARS,
-    WITHIN_RANGE,
+    dedup_first, parse_level, ContextSeverity, Examples, Near, Origin, Rule, Terms, WordTerm,
+    BN_WORD_SUFFIXES, DEFAULT_WITHIN, MAX_BN_SUFFIXES, MAX_REGEXES_PER_RULE, MAX_TERMS_PER_RULE,
+    MAX_TERM_CHARS, WITHIN_RANGE,
 };
 use crate::model::{Category, Message};
 use crate::normalize::{fold_bangla_term, fold_latin_term, skeleton_term};
@@ -301,6 +301,15 @@ fn term_list(
                 );
                 break;
             }
+            Some(set) if !regex_ok && !set.regex.is_empty() => rep.at(
+                Some(name.span().start),
+                rule,
+                format!(
+                    "{what}: set `{}` holds regexes, which only the `a`/`b` side of a `near` \
+                     matcher can use",
+                    name.get_ref()
+                ),
+            ),
             Some(set) => terms.extend_unique(set),
             None => rep.at(
                 Some(name.span().start),
@@ -535,19 +544,26 @@ fn near_matcher(
     } = n.get_ref();
     let what_a = format!("near[{i}].a");
     let what_b = format!("near[{i}].b");
-    let a_terms = a
+    let mut a_terms = a
         .as_ref()
         .map(|l| term_list(l, sets, rep, rid, &what_a, true))
         .unwrap_or_default();
-    let b_terms = b
+    let mut b_terms = b
         .as_ref()
         .map(|l| term_list(l, sets, rep, rid, &what_b, true))
         .unwrap_or_default();
+    // Regexes of the sets a side names (checked where the set is defined).
+    let a_set_regex = std::mem::take(&mut a_terms.regex);
+    let b_set_regex = std::mem::take(&mut b_terms.regex);
     let no_regex: &[toml::Spanned<String>] = &[];
     let a_raw_regex = a.as_ref().map_or(no_regex, |l| l.regex.as_slice());
     let b_raw_regex = b.as_ref().map_or(no_regex, |l| l.regex.as_slice());
-    let a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
-    let b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
+    let mut a_regex = check_regexes(a_raw_regex, rep, rid, trusted, &format!("{what_a}.regex"));
+    let mut b_regex = check_regexes(b_raw_regex, rep, rid, trusted, &format!("{what_b}.regex"));
+    a_regex.extend(a_set_regex);
+    b_regex.extend(b_set_regex);
+    dedup_first(&mut a_regex);
+    dedup_first(&mut b_regex);
     let no_model: &[toml::Spanned<String>] = &[];
     let a_model = model_classes(
         a.as_ref().map_or(no_model, |l| l.model.as_slice()),
@@ -561,10 +577,10 @@ fn near_matcher(
         rid,
         &format!("{what_b}.model"),
     );
-    if a_terms.is_empty() && a_raw_regex.is_empty() && a_model.is_empty() {
+    if a_terms.is_empty() && a_regex.is_empty() && a_model.is_empty() {
         rep.at(offset, rid, format!("{what_a} is missing or empty"));
     }
-    if b_terms.is_empty() && b_raw_regex.is_empty() && b_model.is_empty() {
+    if b_terms.is_empty() && b_regex.is_empty() && b_model.is_empty() {
         rep.at(offset, rid, format!("{what_b} is missing or empty"));
     }
     let within = match within {
