@@ -5,6 +5,11 @@ Sets (read from ../shared/data, never copied into the repo):
   dev-a   dev/dev-a.jsonl   officials' posts, colloquial (for tuning)
   dev-b   dev/dev-b.jsonl   officials' posts, official register (SEALED: aggregate
                             figures only; this script prints no text from it)
+  helper  tests/quality/register/helper-official.jsonl  official-register posts
+                            written by a helper who had not seen the rules; measured
+                            once untouched, then used for tuning
+  heldout tests/quality/register/heldout-official-2.jsonl  a second such set (HELD
+                            OUT: aggregate figures only, no --show)
   own     tests/quality/register/official-register.jsonl  official-register posts
                             written by the project for tuning (see its README)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
@@ -19,7 +24,7 @@ Usage: python3 tests/quality/dev_measure.py [--bin PATH] [--no-build]
            [--sets dev-a,dev-b,news,karim] [--show N] [--extra-args ARGS] [--doc PATH]
 --doc PATH writes the tables between `<!-- dev:begin -->` and `<!-- dev:end -->` in PATH
 (docs/quality.md) instead of printing them.
---show N prints up to N misses and false alarms of dev-a only (never dev-b).
+--show N prints up to N misses and false alarms of the tuning sets (never dev-b or heldout).
 Python 3 standard library only.
 """
 from __future__ import annotations
@@ -53,10 +58,14 @@ def pct(a: int, b: int) -> str:
 
 
 OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
+HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
+HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
+# Sets measured as aggregates only: their texts are never printed.
+SEALED = ("dev-b", "heldout")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
-    path = OWN if name == "own" else DATA / "dev" / f"{name}.jsonl"
+    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT}.get(name, DATA / "dev" / f"{name}.jsonl")
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -94,7 +103,7 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
     for c in sorted(by_cat):
         n, f, h = by_cat[c]
         print(f"| `{c}` | {n} | {pct(f, n)} | {pct(h, n)} |")
-    if show and name != "dev-b":
+    if show and name not in SEALED:
         print("\n### misses")
         for r in misses[:show]:
             got = sorted({(f['category'], f['severity']) for f in res[r['id']]})
@@ -192,7 +201,7 @@ def measure(a) -> None:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b", "own"):
+        if s in ("dev-a", "dev-b", "own", "helper", "heldout"):
             dev(s, a.bin, extra, a.show)
         elif s == "news":
             news(a.bin, extra, a.show)

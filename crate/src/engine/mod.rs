@@ -447,8 +447,10 @@ impl Engine {
         }
         hits.except.sort_unstable();
         let except = &hits.except;
-        // Per rule: exception spans in bytes, and in words when except_within > 0.
-        let mut by_rule: Vec<(u32, usize, SpanSet, Option<SpanSet>)> = Vec::new();
+        // Per rule: its exception spans in bytes (an overlap always cancels)
+        // and, when except_within > 0, the same spans in words sorted by
+        // their first word, for the nearby test.
+        let mut by_rule: Vec<(u32, usize, SpanSet, Vec<NearbyExcept>)> = Vec::new();
         let mut i = 0;
         while i < except.len() {
             let rule = except[i].0;
@@ -461,37 +463,55 @@ impl Engine {
                 .rules
                 .get(rule as usize)
                 .map_or(0, |r| r.except_within as usize);
-            let words = (within > 0).then(|| {
+            let mut nearby = Vec::new();
+            if within > 0 {
                 let wi = word_index.get_or_insert_with(|| WordIndex::new(text));
-                SpanSet::new(
-                    bytes
-                        .iter()
-                        .map(|&(s, e)| {
-                            let w = wi.words(s, e);
-                            (w.0, w.1 + 1)
-                        })
-                        .collect(),
-                )
-            });
-            by_rule.push((rule, within, SpanSet::new(bytes), words));
+                nearby = bytes
+                    .iter()
+                    .map(|&(s, e)| {
+                        let w = wi.words(s, e);
+                        NearbyExcept {
+                            first_word: w.0,
+                            last_word: w.1,
+                            start: s,
+                            end: e,
+                        }
+                    })
+                    .collect();
+                nearby.sort_unstable_by_key(|x| x.first_word);
+            }
+            by_rule.push((rule, within, SpanSet::new(bytes), nearby));
             i = j;
         }
         let words = word_index.as_ref();
-        let keep = |rule: u32, s: usize, e: usize| -> bool {
+        // An exception a few words away cancels a hit only in the same
+        // clause: in a long post, "গোপন রাখা হবে" in one sentence does not
+        // excuse a leaked question paper in the next.
+        let mut clauses: Option<ClauseBreaks> = None;
+        let mut keep = |rule: u32, s: usize, e: usize| -> bool {
             let Ok(k) = by_rule.binary_search_by_key(&rule, |x| x.0) else {
                 return true;
             };
-            let (_, within, bytes, spans_in_words) = &by_rule[k];
+            let (_, within, bytes, nearby) = &by_rule[k];
             if bytes.overlaps(s, e) {
                 return false;
             }
-            match (spans_in_words, words) {
-                (Some(ws), Some(wi)) => {
-                    let (w0, w1) = wi.words(s, e);
-                    !ws.overlaps(w0.saturating_sub(within + 1), w1 + 2 + within)
-                }
-                _ => true,
-            }
+            let Some(wi) = words.filter(|_| !nearby.is_empty()) else {
+                return true;
+            };
+            let (w0, w1) = wi.words(s, e);
+            let lo = w0.saturating_sub(within + 1);
+            let hi = w1 + 2 + within;
+            // Exceptions starting before `hi` and ending at or after `lo`.
+            // (An exception spans at most a few words, so one starting
+            // EXCEPT_SPAN_WORDS before `lo` cannot reach it.)
+            let begin = nearby.partition_point(|x| x.first_word + EXCEPT_SPAN_WORDS < lo);
+            let end = nearby.partition_point(|x| x.first_word < hi);
+            let breaks = clauses.get_or_insert_with(|| clause_breaks(text));
+            !nearby[begin..end.max(begin)].iter().any(|x| {
+                let (gap_start, gap_end) = if x.end <= s { (x.end, s) } else { (e, x.start) };
+                x.last_word + 1 > lo && !breaks.between(gap_start, gap_end)
+            })
         };
         hits.terms.retain(|&(rule, s, e)| keep(rule, s, e));
         hits.near.retain(|h| keep(h.0, h.3, h.4));
@@ -692,6 +712,19 @@ fn merge_same_category(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// More words than any exception match spans (terms are at most 200
+/// characters; a word takes at least one character and a space).
+const EXCEPT_SPAN_WORDS: usize = 128;
+
+/// One exception match of a rule with `except_within`: its words and bytes.
+#[derive(Debug, Clone, Copy)]
+struct NearbyExcept {
+    first_word: usize,
+    last_word: usize,
+    start: usize,
+    end: usize,
 }
 
 /// Byte offsets of the clause breaks of a text (for `scope = "clause"`).

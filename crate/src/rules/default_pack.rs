@@ -17,6 +17,10 @@ pub const DEFAULT_PACK_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/default/60-frames.toml"),
     ),
     (
+        "65-frames-register.toml",
+        include_str!("../../rules/default/65-frames-register.toml"),
+    ),
+    (
         "90-model.toml",
         include_str!("../../rules/default/90-model.toml"),
     ),
