@@ -1,6 +1,7 @@
 //! The stance model: a small linear classifier over hashed character and word
-//! n-grams that scores each clause of a text for the stances derogatory,
-//! violent, sexist and communal, and names the words that drove a score.
+//! n-grams that scores each clause of a text for nine stances — derogatory,
+//! violent, sexist, communal, ethnic, divisive, partisan, secret and personal,
+//! one for each guideline category — and names the words that drove a score.
 //!
 //! The weights (`crate/model/stance.bin`) are produced by
 //! `scripts/model/train.py` (see `crate/model/PROVENANCE.md`) and embedded in
@@ -32,17 +33,37 @@ pub enum Stance {
     Violent,
     /// Sexist or sexual remarks about women or men.
     Sexist,
-    /// Hostility to a religious or ethnic community.
+    /// Hostility to a faith, its rituals or its followers.
     Communal,
+    /// Contempt for or exclusion of an ethnic, indigenous or caste community.
+    Ethnic,
+    /// Against national unity or the Liberation War: distortion of 1971,
+    /// praise of its collaborators, regional hatred, secession.
+    Divisive,
+    /// Party-political talk: praise, attack, campaigning, vote appeals.
+    Partisan,
+    /// Disclosure of secrets or personal data: unpublished questions,
+    /// results and orders, credentials, citizens' numbers.
+    Secret,
+    /// One's own family, feelings, trips and sales.
+    Personal,
 }
 
 impl Stance {
+    /// The number of classes.
+    pub const COUNT: usize = 9;
+
     /// Every class, in the order of the weights file.
-    pub const ALL: [Stance; 4] = [
+    pub const ALL: [Stance; Stance::COUNT] = [
         Stance::Derogatory,
         Stance::Violent,
         Stance::Sexist,
         Stance::Communal,
+        Stance::Ethnic,
+        Stance::Divisive,
+        Stance::Partisan,
+        Stance::Secret,
+        Stance::Personal,
     ];
 
     /// The class name used in packs and in the weights file.
@@ -52,6 +73,11 @@ impl Stance {
             Stance::Violent => "violent",
             Stance::Sexist => "sexist",
             Stance::Communal => "communal",
+            Stance::Ethnic => "ethnic",
+            Stance::Divisive => "divisive",
+            Stance::Partisan => "partisan",
+            Stance::Secret => "secret",
+            Stance::Personal => "personal",
         }
     }
 
@@ -74,8 +100,10 @@ impl std::str::FromStr for Stance {
             .into_iter()
             .find(|c| c.id() == s)
             .ok_or_else(|| {
+                let names: Vec<&str> = Stance::ALL.iter().map(|c| c.id()).collect();
                 format!(
-                    "unknown model class `{s}`; expected one of: derogatory, violent, sexist, communal"
+                    "unknown model class `{s}`; expected one of: {}",
+                    names.join(", ")
                 )
             })
     }
@@ -107,7 +135,7 @@ struct ClassInfo {
 /// (bucket, class), bucket-major.
 pub struct StanceModel {
     bits: u8,
-    classes: [ClassInfo; 4],
+    classes: [ClassInfo; Stance::COUNT],
     weights: Cow<'static, [u8]>,
     offset: usize,
 }
@@ -118,7 +146,7 @@ pub struct ClauseScore {
     /// Byte span of the clause in the original text.
     pub span: (usize, usize),
     /// The integer score of each class, in [`Stance::ALL`] order.
-    pub scores: [i32; 4],
+    pub scores: [i32; Stance::COUNT],
 }
 
 /// One clause as the model sees it: its scores, and how much each of its
@@ -129,11 +157,11 @@ pub struct ClauseAnalysis {
     /// Byte span of the clause in the original text.
     pub span: (usize, usize),
     /// The integer score of each class, in [`Stance::ALL`] order.
-    pub scores: [i32; 4],
+    pub scores: [i32; Stance::COUNT],
     /// Byte spans of the scored words, in order.
     pub words: Vec<(usize, usize)>,
     /// Per word, what it adds to each class score.
-    pub contributions: Vec<[i32; 4]>,
+    pub contributions: Vec<[i32; Stance::COUNT]>,
 }
 
 impl ClauseAnalysis {
@@ -221,8 +249,8 @@ impl StanceModel {
         if bytes.get(4) != Some(&1) {
             return Err(err("unknown version (expected 1)"));
         }
-        if bytes.get(5) != Some(&4) {
-            return Err(err("expected 4 classes"));
+        if bytes.get(5).map(|&n| usize::from(n)) != Some(Stance::COUNT) {
+            return Err(ModelError(format!("expected {} classes", Stance::COUNT)));
         }
         let bits = *bytes.get(6).ok_or_else(|| err("truncated header"))?;
         if !(8..=24).contains(&bits) {
@@ -233,7 +261,7 @@ impl StanceModel {
             bias: 0,
             alone: 0,
             framed: 0,
-        }; 4];
+        }; Stance::COUNT];
         for (c, stance) in Stance::ALL.into_iter().enumerate() {
             let len = usize::from(*bytes.get(at).ok_or_else(|| err("truncated class"))?);
             let name = bytes
@@ -255,7 +283,7 @@ impl StanceModel {
             };
             at += 16; // bias, alone, framed, f32 scale (informative)
         }
-        let want = (1usize << bits) * 4;
+        let want = (1usize << bits) * Stance::COUNT;
         if bytes.len() != at + want {
             return Err(ModelError(format!(
                 "{} weight bytes, expected {want}",
@@ -271,26 +299,26 @@ impl StanceModel {
     }
 
     fn weight(&self, bucket: usize, class: usize) -> i32 {
-        let b = self.weights[self.offset + bucket * 4 + class];
+        let b = self.weights[self.offset + bucket * Stance::COUNT + class];
         i32::from(b as i8)
     }
 
     /// The integer score of every class for `text` scored as one unit (its
     /// first [`MAX_WORDS`] words).
-    pub fn score(&self, text: &str) -> [i32; 4] {
+    pub fn score(&self, text: &str) -> [i32; Stance::COUNT] {
         let mut ws = words(text, 0);
         ws.truncate(MAX_WORDS);
         self.score_words(&ws, None)
     }
 
-    fn score_words(&self, ws: &[Word], mut per_word: Option<&mut Vec<[i32; 4]>>) -> [i32; 4] {
-        let mut scores = [0i32; 4];
+    fn score_words(&self, ws: &[Word], mut per_word: Option<&mut Vec<[i32; Stance::COUNT]>>) -> [i32; Stance::COUNT] {
+        let mut scores = [0i32; Stance::COUNT];
         for (c, s) in scores.iter_mut().enumerate() {
             *s = self.classes[c].bias;
         }
         if let Some(pw) = per_word.as_deref_mut() {
             pw.clear();
-            pw.resize(ws.len(), [0; 4]);
+            pw.resize(ws.len(), [0; Stance::COUNT]);
         }
         features::for_each_feature(ws, self.bits, |k, bucket, second| {
             for (c, s) in scores.iter_mut().enumerate() {
