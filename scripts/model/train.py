@@ -58,6 +58,7 @@ SEED = 20261130
 CLASSES = ("derogatory", "violent", "sexist", "communal", "ethnic", "divisive",
            "partisan", "secret", "personal")
 HASH_BITS = 14
+QMAX = 7  # weights are quantised to 4 bits: -QMAX..QMAX
 EPOCHS = 6
 LR0 = 0.25
 L2 = 2e-6
@@ -412,15 +413,15 @@ def clause_feats(text: str) -> list[list[int]]:
 
 
 def quantise(ws, bs):
-    """Per class: scale = 99.95th percentile of |w| / 127, weights rounded
-    and clamped to i8, bias rounded to i32 in the same unit."""
+    """Per class: scale = 99.95th percentile of |w| / QMAX, weights rounded
+    and clamped to -QMAX..QMAX (4 bits), bias rounded to i32 in the same unit."""
     qs, qb, scales = [], [], []
     for w, b in zip(ws, bs):
         mags = sorted(abs(x) for x in w if x != 0.0)
         top = mags[min(len(mags) - 1, int(len(mags) * 0.9995))] if mags else 1.0
-        scale = top / 127.0 if top > 0 else 1.0
+        scale = top / QMAX if top > 0 else 1.0
         scale = struct.unpack("<f", struct.pack("<f", scale))[0]
-        q = [max(-127, min(127, round(x / scale))) for x in w]
+        q = [max(-QMAX, min(QMAX, round(x / scale))) for x in w]
         qs.append(q)
         qb.append(round(b / scale))
         scales.append(scale)
@@ -432,22 +433,26 @@ def q_score(q: list[int], b: int, feats: list[int]) -> int:
 
 
 def encode(qs, qb, scales, thresholds_q, framed_q) -> bytes:
-    """stance.bin: b"STNC", u8 version 1, u8 classes, u8 hash bits, u8 0;
+    """stance.bin: b"STNC", u8 version 2, u8 classes, u8 hash bits, u8 0;
     per class: u8 name length, name (ASCII), i32 bias, i32 threshold
-    (alone), i32 threshold (framed), f32 scale; then 2^bits x classes i8
-    weights, bucket-major. Integers little-endian."""
+    (alone), i32 threshold (framed), f32 scale; then 2^bits x classes
+    4-bit signed weights, bucket-major, two per byte (the even index in the
+    low nibble). Integers little-endian."""
     out = bytearray(b"STNC")
-    out += bytes([1, len(CLASSES), HASH_BITS, 0])
+    out += bytes([2, len(CLASSES), HASH_BITS, 0])
     for c, name in enumerate(CLASSES):
         nb = name.encode("ascii")
         out += bytes([len(nb)]) + nb
         out += struct.pack("<iiif", qb[c], thresholds_q[c], framed_q[c], scales[c])
     n = 1 << HASH_BITS
-    weights = bytearray(n * len(CLASSES))
-    for c in range(len(CLASSES)):
+    k = len(CLASSES)
+    weights = bytearray((n * k + 1) // 2)
+    for c in range(k):
         q = qs[c]
         for i in range(n):
-            weights[i * len(CLASSES) + c] = q[i] & 0xFF
+            idx = i * k + c
+            nib = q[i] & 0x0F
+            weights[idx // 2] |= nib if idx % 2 == 0 else nib << 4
     out += weights
     return bytes(out)
 
@@ -642,7 +647,8 @@ models used by `tests/quality/model_cv.py` to cross-validate the whole system
 - Seed: `{SEED}`; {FOLDS}-fold cross-validation with seeded folds; {EPOCHS} SGD epochs,
   learning rate {LR0} / (1 + t / 20000), L2 {L2}; hashed features in 2^{HASH_BITS} buckets
   (FNV-1a 32, folded): word unigrams, word bigrams, character 2-4-grams of `<word>`.
-- Weights: i8, one scale per class (99.95th percentile of |w| / 127), bias i32 in the same unit.
+- Weights: 4-bit signed (-{QMAX}..{QMAX}), two per byte, one scale per class (99.95th
+  percentile of |w| / {QMAX}), bias i32 in the same unit.
 
 ## Training data (read in place, not redistributed)
 

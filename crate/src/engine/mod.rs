@@ -710,6 +710,9 @@ fn merge_same_category(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
                 }
             }
         }
+        // A grown finding may now end after a later one that starts at the
+        // same place: keep the findings ordered by (start, end).
+        out.sort_by_key(|f| (f.start, f.end));
     }
     out
 }

@@ -131,8 +131,8 @@ struct ClassInfo {
     framed: i32,
 }
 
-/// Loaded weights: per class a bias and two thresholds, and an i8 weight per
-/// (bucket, class), bucket-major.
+/// Loaded weights: per class a bias and two thresholds, and a 4-bit weight
+/// per (bucket, class), bucket-major, two per byte.
 pub struct StanceModel {
     bits: u8,
     classes: [ClassInfo; Stance::COUNT],
@@ -246,8 +246,8 @@ impl StanceModel {
         if bytes.get(0..4) != Some(b"STNC") {
             return Err(err("it does not start with STNC"));
         }
-        if bytes.get(4) != Some(&1) {
-            return Err(err("unknown version (expected 1)"));
+        if bytes.get(4) != Some(&2) {
+            return Err(err("unknown version (expected 2: 4-bit weights)"));
         }
         if bytes.get(5).map(|&n| usize::from(n)) != Some(Stance::COUNT) {
             return Err(ModelError(format!("expected {} classes", Stance::COUNT)));
@@ -283,7 +283,7 @@ impl StanceModel {
             };
             at += 16; // bias, alone, framed, f32 scale (informative)
         }
-        let want = (1usize << bits) * Stance::COUNT;
+        let want = ((1usize << bits) * Stance::COUNT).div_ceil(2);
         if bytes.len() != at + want {
             return Err(ModelError(format!(
                 "{} weight bytes, expected {want}",
@@ -298,9 +298,14 @@ impl StanceModel {
         })
     }
 
+    /// The 4-bit signed weight of (bucket, class): two per byte, the even
+    /// index in the low nibble.
     fn weight(&self, bucket: usize, class: usize) -> i32 {
-        let b = self.weights[self.offset + bucket * Stance::COUNT + class];
-        i32::from(b as i8)
+        let idx = bucket * Stance::COUNT + class;
+        let byte = self.weights[self.offset + idx / 2];
+        let nibble = if idx % 2 == 0 { byte & 0x0F } else { byte >> 4 };
+        // Sign-extend the nibble.
+        i32::from(((nibble << 4) as i8) >> 4)
     }
 
     /// The integer score of every class for `text` scored as one unit (its
@@ -311,7 +316,11 @@ impl StanceModel {
         self.score_words(&ws, None)
     }
 
-    fn score_words(&self, ws: &[Word], mut per_word: Option<&mut Vec<[i32; Stance::COUNT]>>) -> [i32; Stance::COUNT] {
+    fn score_words(
+        &self,
+        ws: &[Word],
+        mut per_word: Option<&mut Vec<[i32; Stance::COUNT]>>,
+    ) -> [i32; Stance::COUNT] {
         let mut scores = [0i32; Stance::COUNT];
         for (c, s) in scores.iter_mut().enumerate() {
             *s = self.classes[c].bias;
