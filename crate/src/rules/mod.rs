@@ -449,7 +449,21 @@ pub struct RulePack {
 impl RulePack {
     /// Loads the embedded default pack. It is validated in full by the test
     /// suite, so regexes are not compiled here (see [`RulePack::default_pack_checked`]).
+    /// A build with a precomputed snapshot ([`crate::snapshot`]) reads it from there.
     pub fn default_pack() -> Result<RulePack, PackError> {
+        #[cfg(sotorko_snapshot)]
+        {
+            crate::snapshot::embedded_pack().ok_or_else(crate::snapshot::unreadable)
+        }
+        #[cfg(not(sotorko_snapshot))]
+        {
+            RulePack::default_pack_from_sources()
+        }
+    }
+
+    /// Loads the embedded default pack from its TOML sources (what the
+    /// snapshot is made from).
+    pub fn default_pack_from_sources() -> Result<RulePack, PackError> {
         load(
             &default_sources(),
             &LoadOptions {
