@@ -16,7 +16,7 @@ pub(crate) mod views;
 mod words;
 
 use crate::model::{Category, Context, Finding, Report, Severity, Summary};
-use crate::rules::literals::required_literals;
+use crate::rules::literals::prefilter_literals;
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
 use crate::stance::{Level, Stance, StanceModel};
 use prefilter::RegexPrefilter;
@@ -157,7 +157,7 @@ impl Engine {
         literals.extend(
             regexes[known..]
                 .iter()
-                .map(|r| required_literals(&r.2.pattern)),
+                .map(|r| prefilter_literals(&r.2.pattern)),
         );
         let prefilter = RegexPrefilter::from_literals(literals);
         let stance = if model_uses.is_empty() {
@@ -705,7 +705,7 @@ pub(crate) fn default_state(pack: RulePack) -> crate::snapshot::DefaultState {
         .rules
         .iter()
         .flat_map(rule_regexes)
-        .map(|(p, _)| required_literals(p))
+        .map(|(p, _)| prefilter_literals(p))
         .collect();
     crate::snapshot::DefaultState {
         pack,

@@ -2,13 +2,13 @@
 //!
 //! For each regex, literals are extracted from its syntax tree such that any
 //! match must contain one of them. One Aho-Corasick pass over the regex view
-//! then tells which regexes can match at all; only those run. Regexes with no
-//! usable literal always run. This keeps a check to about one pass over the
-//! text however many regexes the pack has (the alternative, a `RegexSet`,
-//! turns slow and large with Unicode classes).
+//! then tells which regexes can match at all; only those run (and are
+//! compiled). Regexes with no literal at all always run. This keeps a check
+//! to about one pass over the text however many regexes the pack has (the
+//! alternative, a `RegexSet`, turns slow and large with Unicode classes).
 
 #[cfg(test)]
-use crate::rules::literals::required_literals;
+use crate::rules::literals::prefilter_literals;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -27,11 +27,11 @@ impl RegexPrefilter {
     /// Builds the prefilter for regexes given by pattern text (as compiled).
     #[cfg(test)]
     pub(crate) fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> RegexPrefilter {
-        RegexPrefilter::from_literals(patterns.map(required_literals))
+        RegexPrefilter::from_literals(patterns.map(prefilter_literals))
     }
 
     /// Builds the prefilter from each regex's
-    /// [`required_literals`](crate::rules::literals::required_literals) (computed
+    /// [`prefilter_literals`](crate::rules::literals::prefilter_literals) (computed
     /// at build time for the default pack, [`crate::snapshot`]).
     pub(crate) fn from_literals(
         sets: impl IntoIterator<Item = Option<Vec<Vec<u8>>>>,
@@ -43,7 +43,7 @@ impl RegexPrefilter {
         let mut count = 0;
         for (i, set) in sets.into_iter().enumerate() {
             count += 1;
-            // The same literals the regex budget counts with (`has_literal`).
+            // The budget's literals (`has_literal`) where there are, else shorter ones.
             match set {
                 None => always.push(i),
                 Some(set) => {
