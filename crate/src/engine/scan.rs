@@ -191,15 +191,31 @@ impl Builder {
                 w.u32(u.prefix);
             }
         }
+        // Terms come rule by rule, so most share the previous term's suffix
+        // policy and uses: a flag byte says so (1: same policy, 2: same uses,
+        // 4: no verbs) and only what differs follows.
         w.len(self.terms.len());
+        let mut previous: Option<(u32, &[Use])> = None;
         for ((term, policy, u), verbs) in self.terms.iter().zip(&self.term_verbs) {
             w.str(term);
-            w.u32(*policy);
-            uses(w, u);
-            w.len(verbs.len());
-            for &v in verbs {
-                w.u32(v);
+            let same_policy = previous.is_some_and(|p| p.0 == *policy);
+            let same_uses = previous.is_some_and(|p| p.1 == u.as_slice());
+            w.u8(u8::from(same_policy)
+                | u8::from(same_uses) << 1
+                | u8::from(verbs.is_empty()) << 2);
+            if !same_policy {
+                w.u32(*policy);
             }
+            if !same_uses {
+                uses(w, u);
+            }
+            if !verbs.is_empty() {
+                w.len(verbs.len());
+                for &v in verbs {
+                    w.u32(v);
+                }
+            }
+            previous = Some((*policy, u));
         }
         w.len(self.suffix_sets.len());
         for set in &self.suffix_sets {
@@ -245,12 +261,23 @@ impl Builder {
         b.index.reserve(n);
         for i in 0..n {
             let term = r.string()?;
-            let policy = r.u32()?;
-            let u = uses(r)?;
-            let k = r.len()?;
-            let mut verbs = Vec::with_capacity(k);
-            for _ in 0..k {
-                verbs.push(r.u32()?);
+            let flags = r.u8()?;
+            let previous = b.terms.last();
+            let policy = match previous {
+                Some(p) if flags & 1 != 0 => p.1,
+                _ => r.u32()?,
+            };
+            let u = match previous {
+                Some(p) if flags & 2 != 0 => p.2.clone(),
+                _ => uses(r)?,
+            };
+            let mut verbs = Vec::new();
+            if flags & 4 == 0 {
+                let k = r.len()?;
+                verbs.reserve(k);
+                for _ in 0..k {
+                    verbs.push(r.u32()?);
+                }
             }
             b.index.insert((term.clone(), policy), i);
             b.terms.push((term, policy, u));
