@@ -1066,10 +1066,10 @@ mod tests {
     #[test]
     fn one_long_repetitive_term_builds_and_matches() {
         let term = "নৌকা".repeat(4_000);
-        let text = format!(
-            "[[rule]]\nid = \"long\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
-             severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
-             message.bn = \"b\"\nterms = {{ bn = [\"{term}\"] }}\n[rule.examples]\nflag = [\"x\"]\n"
+        let text = crate::rules::test_fixture::rule(
+            "long",
+            "secrecy",
+            &format!("terms = {{ bn = [\"{term}\"] }}"),
         );
         let pack = load(
             &[Source {

@@ -30,6 +30,8 @@ mod format_tests;
 mod limit_tests;
 #[cfg(test)]
 mod load_tests;
+#[cfg(test)]
+pub(crate) mod test_fixture;
 
 use default_pack::default_sources;
 pub use load::{load, LoadOptions};
