@@ -67,9 +67,14 @@ ensure_browsers() {
 build_wasm() {
   # opt-level s, not z: z made checks ~5x slower (regex engines) for ~20 KB less gzipped
   # (BENCHMARKS.md, "Cost side by side").
+  # The default pack is loaded, its sets merged and its terms folded once, here, natively; the
+  # WASM embeds the result instead of parsing the TOML at each start (crate/src/snapshot.rs).
+  log "precomputing the default pack (crate/src/snapshot.rs)"
+  mkdir -p build
+  cargo run -q -p sotorko --example default_snapshot -- build/default-pack.bin >/dev/null
   log "compiling the core for wasm32 (release, size-optimised, opt-level s)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build -q -p sotorko --lib --release \
-    --target wasm32-unknown-unknown --no-default-features
+  SOTORKO_PACK_SNAPSHOT="$ROOT/build/default-pack.bin" CARGO_PROFILE_RELEASE_OPT_LEVEL=s \
+    cargo build -q -p sotorko --lib --release --target wasm32-unknown-unknown --no-default-features
   rm -rf build/wasm
   mkdir -p build/wasm
   wasm-bindgen --target web --out-dir build/wasm --out-name sotorko \

@@ -378,12 +378,10 @@ flag = ["falcon"]
         let custom: String = (0..50)
             .map(|r| {
                 let list: Vec<String> = (0..64).map(|n| format!(r"'x{n}|\w{{20}}'")).collect();
-                format!(
-                    "[[rule]]\nid = \"local.r{r}\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
-                     severity = {{ official = \"warn\", personal = \"warn\" }}\n\
-                     message.en = \"e\"\nmessage.bn = \"b\"\nregex = [{}]\n\
-                     [rule.examples]\nflag = [\"x1\"]\n",
-                    list.join(",")
+                crate::rules::test_fixture::rule(
+                    &format!("local.r{r}"),
+                    "secrecy",
+                    &format!("regex = [{}]", list.join(",")),
                 )
             })
             .collect();

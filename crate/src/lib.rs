@@ -18,6 +18,7 @@ pub mod model;
 pub mod normalize;
 pub mod rules;
 pub mod settings;
+pub mod snapshot;
 pub mod stance;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,6 +1,6 @@
 //! The WASM API used by the browser extension (docs/architecture.md):
 //! `new WasmEngine(config)`, `engine.diagnostics()`, `engine.check(text, context)`,
-//! `engine.rules()`, `lintRules(toml)`, `categories()` and `validatePolicy(policy)`. Every value returned
+//! `engine.rules()`, `categories()` and `validatePolicy(policy)`. Every value returned
 //! is a plain JS object with the same field names as the CLI's JSON.
 
 use crate::config::{Diagnostic, EngineConfig};
@@ -83,28 +83,6 @@ impl WasmEngine {
     pub fn rules(&self) -> Result<JsValue, JsError> {
         to_js(&self.engine.rules())
     }
-}
-
-#[derive(Serialize)]
-struct LintProblem {
-    line: Option<usize>,
-    rule: Option<String>,
-    message: String,
-}
-
-/// Validates a TOML rule pack as `customRules` would use it (added to the
-/// default pack) and runs its examples: `[{ line, rule, message }]`, empty when valid.
-#[wasm_bindgen(js_name = lintRules)]
-pub fn lint_rules(toml: &str) -> Result<JsValue, JsError> {
-    let problems: Vec<LintProblem> = crate::lint_custom(toml)
-        .into_iter()
-        .map(|p| LintProblem {
-            line: p.line,
-            rule: p.rule,
-            message: p.message,
-        })
-        .collect();
-    to_js(&problems)
 }
 
 #[derive(Serialize)]

@@ -52,8 +52,12 @@ export function createEngineHost({ initWasm, createEngine, loadSettings, defer =
   }
 
   async function build() {
+    // The settings are read (storage, Chromium's first policy read of a session can be
+    // slow) while the WASM loads, so neither waits for the other after a start.
+    const reading = pendingSettings ? null : loadSettings();
+    reading?.catch(() => {}); // a failure is thrown below, once the WASM has loaded
     await ensureWasm();
-    const settings = pendingSettings ?? (await loadSettings());
+    const settings = pendingSettings ?? (await (reading ?? loadSettings()));
     pendingSettings = null;
     const config = engineConfigFrom(settings.values);
     const key = engineConfigKey(config);

@@ -94,6 +94,40 @@ test("before any engine exists, a settings change stays lazy", async () => {
   assert.equal(inits, 0);
 });
 
+test("the settings are read while the WASM loads, not after it", async () => {
+  const order = [];
+  let wasmLoaded;
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({
+    initWasm: () => new Promise((r) => (wasmLoaded = () => r(order.push("wasm loaded")))),
+    createEngine,
+    loadSettings: async () => (order.push("settings read"), settingsWith({})),
+  });
+  const checking = host.check("শুভ সকাল", "official");
+  await tick();
+  assert.deepEqual(order, ["settings read"], "the settings are read before the WASM has loaded");
+  wasmLoaded();
+  assert.equal((await checking).ok, true);
+  assert.deepEqual(order, ["settings read", "wasm loaded"]);
+});
+
+test("a settings read that fails while the WASM loads answers ok:false and is retried", async () => {
+  let reads = 0;
+  const { createEngine } = fakeEngines();
+  const host = createEngineHost({
+    initWasm: () => new Promise((r) => setTimeout(r, 10)),
+    createEngine,
+    loadSettings: async () => {
+      reads++;
+      if (reads === 1) throw new Error("storage unavailable");
+      return settingsWith({});
+    },
+  });
+  assert.deepEqual(await host.check("শুভ সকাল", "official"), { ok: false, error: "storage unavailable" });
+  assert.equal((await host.check("শুভ সকাল", "official")).ok, true);
+  assert.equal(reads, 2);
+});
+
 test("if the WASM fails to load, checks answer ok:false (never throw) and the next request retries", async () => {
   let attempts = 0;
   const { createEngine } = fakeEngines();

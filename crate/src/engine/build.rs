@@ -4,11 +4,12 @@
 //! model switch. Bad options become [`Diagnostic`]s; a custom pack never
 //! stops the default pack from checking.
 
-use super::Engine;
+use super::{Base, Engine};
 use crate::config::{category_clause, category_default_severity, Diagnostic, EngineConfig};
 use crate::model::{Category, Message};
 use crate::rules::{ContextSeverity, Examples, Origin, Rule, RulePack, Terms};
 use crate::settings;
+use crate::snapshot::{self, DefaultState};
 
 /// Splits free-form terms by script: Bangla-script terms go to `bn`, the others to `en`.
 fn terms_by_script(list: &[String]) -> Terms {
@@ -100,13 +101,28 @@ impl Engine {
     /// Builds an engine from the default pack with administrator options.
     /// Never fails: each bad option is reported as a [`Diagnostic`] and ignored.
     pub fn build(config: &EngineConfig) -> (Engine, Vec<Diagnostic>) {
+        Engine::build_on(config, &snapshot::embedded)
+    }
+
+    /// [`Engine::build`] on the default pack's precomputed state when
+    /// `default` gives one (else on the pack loaded from its TOML).
+    pub(crate) fn build_on(
+        config: &EngineConfig,
+        default: &dyn Fn() -> Option<DefaultState>,
+    ) -> (Engine, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut pack = match RulePack::default_pack() {
-            Ok(p) => p,
-            Err(e) => {
-                diags.push(Diagnostic::new("defaultPack", e.to_string()));
-                RulePack::default()
+        let (mut pack, base) = match default() {
+            Some(state) => {
+                let (pack, base) = Base::split(state);
+                (pack, Some(base))
             }
+            None => match RulePack::default_pack() {
+                Ok(p) => (p, None),
+                Err(e) => {
+                    diags.push(Diagnostic::new("defaultPack", e.to_string()));
+                    (RulePack::default(), None)
+                }
+            },
         };
 
         let mut custom_applied = false;
@@ -171,7 +187,7 @@ impl Engine {
             banglish: allowed.en.clone(),
             ..allowed
         };
-        match Engine::from_pack(pack, &allowed) {
+        match Engine::from_parts(pack, &allowed, base) {
             Ok(mut engine) => {
                 if config.model == Some(false) {
                     engine.set_stance_model(None);
@@ -186,10 +202,13 @@ impl Engine {
                     "customRules",
                     "the custom rules were not applied because of the problem above",
                 ));
-                let (engine, mut more) = Engine::build(&EngineConfig {
-                    custom_rules: None,
-                    ..config.clone()
-                });
+                let (engine, mut more) = Engine::build_on(
+                    &EngineConfig {
+                        custom_rules: None,
+                        ..config.clone()
+                    },
+                    default,
+                );
                 diags.append(&mut more);
                 (engine, diags)
             }

@@ -10,12 +10,13 @@
 mod build;
 pub(crate) mod morph;
 pub(crate) mod prefilter;
-mod scan;
+pub(crate) mod scan;
 mod spans;
 pub(crate) mod views;
 mod words;
 
 use crate::model::{Category, Context, Finding, Report, Severity, Summary};
+use crate::rules::literals::prefilter_literals;
 use crate::rules::{compile_regex, PackError, Problem, Rule, RuleInfo, RulePack, Terms};
 use crate::stance::{Level, Stance, StanceModel};
 use prefilter::RegexPrefilter;
@@ -81,8 +82,13 @@ const ALLOW: u32 = u32::MAX;
 impl Engine {
     /// Builds the engine from the embedded default pack.
     pub fn default_pack() -> Result<Engine, EngineError> {
-        let pack = RulePack::default_pack()?;
-        Engine::from_pack(pack, &Terms::default())
+        match crate::snapshot::embedded() {
+            Some(state) => {
+                let (pack, base) = Base::split(state);
+                Engine::from_parts(pack, &Terms::default(), Some(base))
+            }
+            None => Engine::from_pack(RulePack::default_pack()?, &Terms::default()),
+        }
     }
 
     /// Builds an engine from one stand-alone pack text (as `--rules FILE`);
@@ -95,28 +101,34 @@ impl Engine {
 
     /// Compiles a validated pack. `allowed` terms are never flagged by any rule.
     pub fn from_pack(pack: RulePack, allowed: &Terms) -> Result<Engine, EngineError> {
-        let mut builders = [
-            scan::Builder::new(Script::Bangla),
-            scan::Builder::new(Script::Latin),
-            scan::Builder::new(Script::Skeleton),
-        ];
-        let add = add_terms;
+        Engine::from_parts(pack, allowed, None)
+    }
+
+    /// Compiles a pack; `base`, when given, already holds the terms and regex
+    /// literals of the pack's first `base.rules` rules.
+    fn from_parts(
+        pack: RulePack,
+        allowed: &Terms,
+        base: Option<Base>,
+    ) -> Result<Engine, EngineError> {
+        let (mut builders, done, mut literals) = match base {
+            Some(b) => (b.builders, b.rules, b.literals),
+            None => (new_builders(), 0, Vec::new()),
+        };
         let mut regexes = Vec::new();
         let mut model_uses = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
             let rule_no = u32::try_from(i).unwrap_or(ALLOW - 1);
-            add(&mut builders, &rule.terms, Use::new(rule_no, Role::Term));
-            add(&mut builders, &rule.except, Use::new(rule_no, Role::Except));
-            let mut add_regexes = |patterns: &[String], role: Role| {
-                for pattern in patterns {
-                    let lazy = LazyRegex {
-                        pattern: pattern.clone(),
-                        compiled: OnceLock::new(),
-                    };
-                    regexes.push((rule_no, role, lazy));
-                }
-            };
-            add_regexes(&rule.regex, Role::Term);
+            if i >= done {
+                add_rule_terms(&mut builders, rule, rule_no);
+            }
+            for (pattern, role) in rule_regexes(rule) {
+                let lazy = LazyRegex {
+                    pattern: pattern.clone(),
+                    compiled: OnceLock::new(),
+                };
+                regexes.push((rule_no, role, lazy));
+            }
             for &stance in &rule.model {
                 model_uses.push((rule_no, Role::Term, stance, Level::Alone));
             }
@@ -128,19 +140,26 @@ impl Engine {
                 for &stance in &near.b_model {
                     model_uses.push((rule_no, Role::NearB(n), stance, Level::Framed));
                 }
-                add(&mut builders, &near.a, Use::new(rule_no, Role::NearA(n)));
-                add(&mut builders, &near.b, Use::new(rule_no, Role::NearB(n)));
-                add_regexes(&near.a_regex, Role::NearA(n));
-                add_regexes(&near.b_regex, Role::NearB(n));
             }
         }
-        add(&mut builders, allowed, Use::new(ALLOW, Role::Allow));
+        add_terms(&mut builders, allowed, Use::new(ALLOW, Role::Allow));
 
         let mut views = Vec::with_capacity(3);
         for b in builders {
             views.push(b.build()?);
         }
-        let prefilter = RegexPrefilter::new(regexes.iter().map(|r| r.2.pattern.as_str()));
+        // The precomputed literals are those of the first regexes; the others
+        // (a custom pack's, or all without a snapshot) are computed here.
+        if literals.len() > regexes.len() {
+            literals.clear();
+        }
+        let known = literals.len();
+        literals.extend(
+            regexes[known..]
+                .iter()
+                .map(|r| prefilter_literals(&r.2.pattern)),
+        );
+        let prefilter = RegexPrefilter::from_literals(literals);
         let stance = if model_uses.is_empty() {
             None
         } else {
@@ -161,7 +180,7 @@ impl Engine {
         Engine {
             rules: Vec::new(),
             views: Vec::new(),
-            prefilter: RegexPrefilter::new(std::iter::empty()),
+            prefilter: RegexPrefilter::from_literals(Vec::new()),
             regexes: Vec::new(),
             model_uses: Vec::new(),
             stance: None,
@@ -642,6 +661,79 @@ impl Engine {
 /// Adds a term list to the three view builders (Bangla, Latin, skeleton)
 /// with the same use: what [`Engine::from_pack`] and
 /// [`Engine::term_patterns`] both do for every list of a pack.
+/// What [`Engine::from_parts`] starts from: builders holding the terms of
+/// the first `rules` rules and the prefilter literals of their regexes.
+struct Base {
+    rules: usize,
+    builders: [scan::Builder; 3],
+    literals: Vec<Option<Vec<Vec<u8>>>>,
+}
+
+impl Base {
+    /// The pack of a precomputed state and the rest as a `Base` for it.
+    fn split(state: crate::snapshot::DefaultState) -> (RulePack, Base) {
+        let base = Base {
+            rules: state.pack.rules.len(),
+            builders: state.builders,
+            literals: state.literals,
+        };
+        (state.pack, base)
+    }
+}
+
+fn new_builders() -> [scan::Builder; 3] {
+    [
+        scan::Builder::new(Script::Bangla),
+        scan::Builder::new(Script::Latin),
+        scan::Builder::new(Script::Skeleton),
+    ]
+}
+
+/// Adds the terms of one rule (matchers, exceptions, `near` sides) to the views.
+fn add_rule_terms(builders: &mut [scan::Builder; 3], rule: &Rule, rule_no: u32) {
+    add_terms(builders, &rule.terms, Use::new(rule_no, Role::Term));
+    add_terms(builders, &rule.except, Use::new(rule_no, Role::Except));
+    for (n, near) in rule.near.iter().enumerate() {
+        let n = u16::try_from(n).unwrap_or(u16::MAX);
+        add_terms(builders, &near.a, Use::new(rule_no, Role::NearA(n)));
+        add_terms(builders, &near.b, Use::new(rule_no, Role::NearB(n)));
+    }
+}
+
+/// A rule's regexes in the engine's order, with what a match means to the rule.
+fn rule_regexes(rule: &Rule) -> impl Iterator<Item = (&String, Role)> {
+    let own = rule.regex.iter().map(|p| (p, Role::Term));
+    let near = rule.near.iter().enumerate().flat_map(|(n, near)| {
+        let n = u16::try_from(n).unwrap_or(u16::MAX);
+        near.a_regex
+            .iter()
+            .map(move |p| (p, Role::NearA(n)))
+            .chain(near.b_regex.iter().map(move |p| (p, Role::NearB(n))))
+    });
+    own.chain(near)
+}
+
+/// The default pack's precomputed state ([`crate::snapshot`]): its terms
+/// collected per view and the prefilter literals of its regexes, exactly as
+/// [`Engine::from_pack`] computes them.
+pub(crate) fn default_state(pack: RulePack) -> crate::snapshot::DefaultState {
+    let mut builders = new_builders();
+    for (i, rule) in pack.rules.iter().enumerate() {
+        add_rule_terms(&mut builders, rule, u32::try_from(i).unwrap_or(ALLOW - 1));
+    }
+    let literals = pack
+        .rules
+        .iter()
+        .flat_map(rule_regexes)
+        .map(|(p, _)| prefilter_literals(p))
+        .collect();
+    crate::snapshot::DefaultState {
+        pack,
+        builders,
+        literals,
+    }
+}
+
 fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
     for t in &terms.bn {
         builders[0].add(t, u);

@@ -2,12 +2,13 @@
 //!
 //! For each regex, literals are extracted from its syntax tree such that any
 //! match must contain one of them. One Aho-Corasick pass over the regex view
-//! then tells which regexes can match at all; only those run. Regexes with no
-//! usable literal always run. This keeps a check to about one pass over the
-//! text however many regexes the pack has (the alternative, a `RegexSet`,
-//! turns slow and large with Unicode classes).
+//! then tells which regexes can match at all; only those run (and are
+//! compiled). Regexes with no literal at all always run. This keeps a check
+//! to about one pass over the text however many regexes the pack has (the
+//! alternative, a `RegexSet`, turns slow and large with Unicode classes).
 
-use crate::rules::literals::required_literals;
+#[cfg(test)]
+use crate::rules::literals::prefilter_literals;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -24,16 +25,26 @@ pub(crate) struct RegexPrefilter {
 
 impl RegexPrefilter {
     /// Builds the prefilter for regexes given by pattern text (as compiled).
+    #[cfg(test)]
     pub(crate) fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> RegexPrefilter {
+        RegexPrefilter::from_literals(patterns.map(prefilter_literals))
+    }
+
+    /// Builds the prefilter from each regex's
+    /// [`prefilter_literals`](crate::rules::literals::prefilter_literals) (computed
+    /// at build time for the default pack, [`crate::snapshot`]).
+    pub(crate) fn from_literals(
+        sets: impl IntoIterator<Item = Option<Vec<Vec<u8>>>>,
+    ) -> RegexPrefilter {
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         let mut count = 0;
-        for (i, pattern) in patterns.enumerate() {
+        for (i, set) in sets.into_iter().enumerate() {
             count += 1;
-            // The same literals the regex budget counts with (`has_literal`).
-            match required_literals(pattern) {
+            // The budget's literals (`has_literal`) where there are, else shorter ones.
+            match set {
                 None => always.push(i),
                 Some(set) => {
                     for lit in set {

@@ -169,6 +169,145 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// Writes the collected terms (for the build-time snapshot, [`crate::snapshot`]).
+    pub(crate) fn encode(&self, w: &mut crate::snapshot::Writer) {
+        fn uses(w: &mut crate::snapshot::Writer, list: &[Use]) {
+            w.len(list.len());
+            for u in list {
+                w.u32(u.rule);
+                match u.role {
+                    Role::Term => w.u8(0),
+                    Role::NearA(n) => {
+                        w.u8(1);
+                        w.u32(u32::from(n));
+                    }
+                    Role::NearB(n) => {
+                        w.u8(2);
+                        w.u32(u32::from(n));
+                    }
+                    Role::Except => w.u8(3),
+                    Role::Allow => w.u8(4),
+                }
+                w.u32(u.prefix);
+            }
+        }
+        // Terms come rule by rule, so most share the previous term's suffix
+        // policy and uses: a flag byte says so (1: same policy, 2: same uses,
+        // 4: no verbs) and only what differs follows.
+        w.len(self.terms.len());
+        let mut previous: Option<(u32, &[Use])> = None;
+        for ((term, policy, u), verbs) in self.terms.iter().zip(&self.term_verbs) {
+            w.str(term);
+            let same_policy = previous.is_some_and(|p| p.0 == *policy);
+            let same_uses = previous.is_some_and(|p| p.1 == u.as_slice());
+            w.u8(u8::from(same_policy)
+                | u8::from(same_uses) << 1
+                | u8::from(verbs.is_empty()) << 2);
+            if !same_policy {
+                w.u32(*policy);
+            }
+            if !same_uses {
+                uses(w, u);
+            }
+            if !verbs.is_empty() {
+                w.len(verbs.len());
+                for &v in verbs {
+                    w.u32(v);
+                }
+            }
+            previous = Some((*policy, u));
+        }
+        w.len(self.suffix_sets.len());
+        for set in &self.suffix_sets {
+            w.strs(set);
+        }
+        let mut keys: Vec<(&String, &u32)> = self.verb_index.iter().collect();
+        keys.sort_unstable_by_key(|&(_, &id)| id);
+        w.len(self.verbs.len());
+        for (v, (key, _)) in self.verbs.iter().zip(keys) {
+            w.str(key);
+            uses(w, v);
+        }
+        w.len(self.prefixes.len());
+        for p in &self.prefixes {
+            w.strs(p);
+        }
+    }
+
+    /// Reads what [`Builder::encode`] wrote; `None` when it is malformed.
+    pub(crate) fn decode(script: Script, r: &mut crate::snapshot::Reader<'_>) -> Option<Builder> {
+        fn uses(r: &mut crate::snapshot::Reader<'_>) -> Option<Vec<Use>> {
+            let n = r.len()?;
+            let mut list = Vec::with_capacity(n);
+            for _ in 0..n {
+                let rule = r.u32()?;
+                let role = match r.u8()? {
+                    0 => Role::Term,
+                    1 => Role::NearA(u16::try_from(r.u32()?).ok()?),
+                    2 => Role::NearB(u16::try_from(r.u32()?).ok()?),
+                    3 => Role::Except,
+                    4 => Role::Allow,
+                    _ => return None,
+                };
+                let prefix = r.u32()?;
+                list.push(Use { rule, role, prefix });
+            }
+            Some(list)
+        }
+        let mut b = Builder::new(script);
+        let n = r.len()?;
+        b.terms.reserve(n);
+        b.term_verbs.reserve(n);
+        b.index.reserve(n);
+        for i in 0..n {
+            let term = r.string()?;
+            let flags = r.u8()?;
+            let previous = b.terms.last();
+            let policy = match previous {
+                Some(p) if flags & 1 != 0 => p.1,
+                _ => r.u32()?,
+            };
+            let u = match previous {
+                Some(p) if flags & 2 != 0 => p.2.clone(),
+                _ => uses(r)?,
+            };
+            let mut verbs = Vec::new();
+            if flags & 4 == 0 {
+                let k = r.len()?;
+                verbs.reserve(k);
+                for _ in 0..k {
+                    verbs.push(r.u32()?);
+                }
+            }
+            b.index.insert((term.clone(), policy), i);
+            b.terms.push((term, policy, u));
+            b.term_verbs.push(verbs);
+        }
+        let n = r.len()?;
+        for i in 0..n {
+            let set = r.strings()?;
+            b.suffix_index.insert(set.clone(), i);
+            b.suffix_sets.push(set);
+        }
+        let n = r.len()?;
+        for i in 0..n {
+            let key = r.string()?;
+            b.verb_index.insert(key, u32::try_from(i).ok()?);
+            b.verbs.push(uses(r)?);
+        }
+        let n = r.len()?;
+        for i in 0..n {
+            let p = r.strings()?;
+            b.prefix_index.insert(p.clone(), u32::try_from(i + 1).ok()?);
+            b.prefixes.push(p);
+        }
+        let consistent = b.index.len() == b.terms.len()
+            && b.suffix_index.len() == b.suffix_sets.len()
+            && b.verb_index.len() == b.verbs.len()
+            && b.prefix_index.len() == b.prefixes.len();
+        consistent.then_some(b)
+    }
+
     pub(crate) fn new(script: Script) -> Builder {
         Builder {
             script,
@@ -927,10 +1066,10 @@ mod tests {
     #[test]
     fn one_long_repetitive_term_builds_and_matches() {
         let term = "নৌকা".repeat(4_000);
-        let text = format!(
-            "[[rule]]\nid = \"long\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
-             severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
-             message.bn = \"b\"\nterms = {{ bn = [\"{term}\"] }}\n[rule.examples]\nflag = [\"x\"]\n"
+        let text = crate::rules::test_fixture::rule(
+            "long",
+            "secrecy",
+            &format!("terms = {{ bn = [\"{term}\"] }}"),
         );
         let pack = load(
             &[Source {

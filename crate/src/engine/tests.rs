@@ -15,21 +15,10 @@ fn engine(toml: &str) -> Engine {
     Engine::from_pack(pack, &Terms::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The shared test rule in `political`, `advise` on personal profiles.
 fn rule(id: &str, body: &str) -> String {
-    format!(
-        r#"
-[[rule]]
-id = "{id}"
-category = "political"
-clause = "2019 ১০-গ"
-severity = {{ official = "warn", personal = "advise" }}
-message.en = "m"
-message.bn = "ম"
-{body}
-[rule.examples]
-flag = ["x"]
-"#
-    )
+    crate::rules::test_fixture::rule(id, "political", body)
+        .replace("personal = \"warn\"", "personal = \"advise\"")
 }
 
 /// Findings of every rule, kept apart (not merged by category).

@@ -3,22 +3,7 @@
 use super::*;
 
 fn lint_rule(body: &str) -> Vec<Problem> {
-    let text = format!(
-        r#"[pack]
-name = "t"
-
-[[rule]]
-id = "a.one"
-category = "political"
-clause = "x"
-severity = {{ official = "warn", personal = "warn" }}
-message.en = "e"
-message.bn = "b"
-{body}
-[rule.examples]
-flag = ["x"]
-"#
-    );
+    let text = test_fixture::pack("a.one", "political", body);
     match load(
         &[Source {
             name: "t.toml",
@@ -32,11 +17,7 @@ flag = ["x"]
 }
 
 fn load_rule(body: &str) -> Rule {
-    let text = format!(
-        "[[rule]]\nid = \"a.one\"\ncategory = \"political\"\nclause = \"x\"\n\
-             severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
-             message.bn = \"b\"\n{body}\n[rule.examples]\nflag = [\"x\"]\n"
-    );
+    let text = test_fixture::rule("a.one", "political", body);
     let pack = load(
         &[Source {
             name: "t.toml",

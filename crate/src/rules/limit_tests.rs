@@ -18,11 +18,7 @@ fn problems(text: &str) -> Vec<Problem> {
 
 /// A rule with the given matcher lines.
 fn rule(id: &str, body: &str) -> String {
-    format!(
-        "[[rule]]\nid = \"{id}\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
-         severity = {{ official = \"warn\", personal = \"warn\" }}\nmessage.en = \"e\"\n\
-         message.bn = \"b\"\n{body}\n[rule.examples]\nflag = [\"x\"]\n"
-    )
+    test_fixture::rule(id, "secrecy", body)
 }
 
 /// `count` rules of `per_rule` regexes each, `pattern(rule, n)`.

@@ -63,6 +63,20 @@ fn score(set: &[Vec<u8>]) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(0)
 }
 
+/// The literals the engine's prefilter searches for a regex: its
+/// [`required_literals`] when it has such a set, else any set of shorter
+/// literals one of which every match contains (`p` or `pwd` for a password
+/// pattern spelled `p\W?[a@4]…|pwd`). A short literal is found in more texts,
+/// but a regex skipped on a text that lacks it is one less to compile on the
+/// first check (BENCHMARKS.md, "Policy at the limits"); `None`: the regex runs
+/// on every text.
+pub(crate) fn prefilter_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    regex_syntax::parse(pattern)
+        .ok()
+        .and_then(|hir| required(&hir))
+        .filter(|set| score(set) >= 1)
+}
+
 /// True when a pattern (as compiled) has a literal the prefilter can use:
 /// such a regex only runs on texts holding one of its literals; the others
 /// run on every text.
@@ -101,5 +115,27 @@ mod tests {
         assert_eq!(lits(r"[0-9]{17}"), None);
         assert_eq!(lits(r"(?:ab)?c"), None);
         assert_eq!(lits(r"x|y"), None);
+    }
+
+    #[test]
+    fn the_prefilter_also_takes_short_literals() {
+        let weak = |p: &str| {
+            prefilter_literals(p).map(|s| {
+                s.into_iter()
+                    .map(|l| String::from_utf8_lossy(&l).into_owned())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(lits(r"(?:p\W?[a@4]\W?[s$5]|pwd|পাস)\s*[:=]"), None);
+        assert_eq!(
+            weak(r"(?:p\W?[a@4]\W?[s$5]|pwd|পাস)\s*[:=]"),
+            Some(vec!["p".to_owned(), "pwd".to_owned(), "পাস".to_owned()])
+        );
+        assert_eq!(weak(r"ab|c"), Some(vec!["ab".to_owned(), "c".to_owned()]));
+        // A strong set is the same either way; no literal at all stays `None`.
+        let p = r"\b(?:otp|pin code)[^0-9]{0,12}[0-9]{4,8}";
+        assert_eq!(weak(p), lits(p));
+        assert_eq!(weak(r"[0-9]{17}"), None);
+        assert_eq!(weak(r"(?:ab)?c"), Some(vec!["c".to_owned()]));
     }
 }

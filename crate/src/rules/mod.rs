@@ -30,6 +30,8 @@ mod format_tests;
 mod limit_tests;
 #[cfg(test)]
 mod load_tests;
+#[cfg(test)]
+pub(crate) mod test_fixture;
 
 use default_pack::default_sources;
 pub use load::{load, LoadOptions};
@@ -454,7 +456,21 @@ pub struct RulePack {
 impl RulePack {
     /// Loads the embedded default pack. It is validated in full by the test
     /// suite, so regexes are not compiled here (see [`RulePack::default_pack_checked`]).
+    /// A build with a precomputed snapshot ([`crate::snapshot`]) reads it from there.
     pub fn default_pack() -> Result<RulePack, PackError> {
+        #[cfg(sotorko_snapshot)]
+        {
+            crate::snapshot::embedded_pack().ok_or_else(crate::snapshot::unreadable)
+        }
+        #[cfg(not(sotorko_snapshot))]
+        {
+            RulePack::default_pack_from_sources()
+        }
+    }
+
+    /// Loads the embedded default pack from its TOML sources (what the
+    /// snapshot is made from).
+    pub fn default_pack_from_sources() -> Result<RulePack, PackError> {
         load(
             &default_sources(),
             &LoadOptions {

@@ -60,11 +60,7 @@ fn the_rule_id_check_agrees_with_the_rule_pack_loader() {
     let base = RulePack::default_pack().unwrap_or_default();
     for id in ["Local.X", "local x", "local_x", ""] {
         assert!(!is_rule_id(id), "{id}");
-        let toml = format!(
-            "[[rule]]\nid = \"{id}\"\ncategory = \"secrecy\"\nclause = \"2016\"\n\
-             severity = {{ official = \"warn\", personal = \"warn\" }}\n\
-             message.en = \"e\"\nmessage.bn = \"b\"\nterms = {{ en = [\"falcon\"] }}\n"
-        );
+        let toml = crate::rules::test_fixture::rule(id, "secrecy", "terms = { en = [\"falcon\"] }");
         assert!(
             RulePack::custom(&toml, &base).is_err(),
             "the loader accepts {id:?}"

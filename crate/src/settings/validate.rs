@@ -300,15 +300,16 @@ fn text_list<'v>(
     }
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let at = format!("{path}[{i}]");
+        // The path is written only for a problem (a policy may list thousands of texts).
+        let at = || format!("{path}[{i}]");
         match item.as_str() {
-            None => found.add(at, wrong_type(("text", "লেখা"), item)),
-            Some(s) if s.trim().is_empty() => found.add(at, Problem::Empty),
+            None => found.add(at(), wrong_type(("text", "লেখা"), item)),
+            Some(s) if s.trim().is_empty() => found.add(at(), Problem::Empty),
             Some(s) => {
                 let chars = s.chars().count();
                 if chars > max_chars {
                     found.add(
-                        at,
+                        at(),
                         Problem::TooLong {
                             chars,
                             max: max_chars,
@@ -356,18 +357,19 @@ fn enabled_categories(value: &Value, found: &mut Found) {
 }
 
 /// `{ official?, personal? }`, each a severity level, at least one given.
-fn severity_pair(path: &str, value: &Value, found: &mut Found) {
+/// `path` gives the pair's path, written only for a problem.
+fn severity_pair(path: &dyn Fn() -> String, value: &Value, found: &mut Found) {
     let Some(o) = value.as_object().filter(|o| !o.is_empty()) else {
-        found.add(path, Problem::NotASeverityPair(value.clone()));
+        found.add(path(), Problem::NotASeverityPair(value.clone()));
         return;
     };
     for (ctx, level) in o {
-        let at = format!("{path}.{ctx}");
+        let at = || format!("{}.{ctx}", path());
         if !SEVERITY_CONTEXTS.contains(&ctx.as_str()) {
-            found.add(at, Problem::UnknownContext(ctx.clone()));
+            found.add(at(), Problem::UnknownContext(ctx.clone()));
         } else if !level.as_str().is_some_and(|l| SEVERITY_LEVELS.contains(&l)) {
             found.add(
-                at,
+                at(),
                 Problem::NotAChoice {
                     choices: &SEVERITY_LEVELS,
                     got: level.clone(),
@@ -384,7 +386,7 @@ fn category_severity(value: &Value, found: &mut Found) {
     for (id, pair) in o {
         let at = format!("categorySeverity.{id}");
         if category(&at, &Value::String(id.clone()), found).is_some() {
-            severity_pair(&at, pair, found);
+            severity_pair(&|| at.clone(), pair, found);
         }
         if found.problems.len() > MAX_PROBLEMS_PER_KEY {
             break;
@@ -416,9 +418,8 @@ fn rule_severity(value: &Value, found: &mut Found) {
         return;
     }
     for (id, pair) in o {
-        let at = format!("ruleSeverity.{id}");
         if is_rule_id(id) {
-            severity_pair(&at, pair, found);
+            severity_pair(&|| format!("ruleSeverity.{id}"), pair, found);
         } else {
             found.add("ruleSeverity", Problem::NotARuleId(id.clone()));
         }
