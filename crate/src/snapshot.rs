@@ -568,6 +568,7 @@ fn write_terms(w: &mut Writer, t: &Terms) {
     w.strs(&t.en_verbs);
     w.strs(&t.bn_verbs);
     w.strs(&t.banglish_verbs);
+    w.strs(&t.regex);
 }
 
 fn read_terms(r: &mut Reader<'_>) -> Option<Terms> {
@@ -594,6 +595,7 @@ fn read_terms(r: &mut Reader<'_>) -> Option<Terms> {
         en_verbs: r.strings()?,
         bn_verbs: r.strings()?,
         banglish_verbs: r.strings()?,
+        regex: r.strings()?,
     })
 }
 
