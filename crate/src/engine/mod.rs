@@ -148,9 +148,14 @@ impl Engine {
         for b in builders {
             views.push(b.build()?);
         }
-        // The precomputed literals are those of the first regexes; the others
-        // (a custom pack's, or all without a snapshot) are computed here.
-        if literals.len() > regexes.len() {
+        // The precomputed literals are those of the first `done` rules'
+        // regexes (checked by count); the others (a custom pack's, or all
+        // without a snapshot) are computed here.
+        let precomputed: usize = pack.rules[..done.min(pack.rules.len())]
+            .iter()
+            .map(|r| rule_regexes(r).count())
+            .sum();
+        if literals.len() != precomputed {
             literals.clear();
         }
         let known = literals.len();
@@ -658,9 +663,6 @@ impl Engine {
     }
 }
 
-/// Adds a term list to the three view builders (Bangla, Latin, skeleton)
-/// with the same use: what [`Engine::from_pack`] and
-/// [`Engine::term_patterns`] both do for every list of a pack.
 /// What [`Engine::from_parts`] starts from: builders holding the terms of
 /// the first `rules` rules and the prefilter literals of their regexes.
 struct Base {
@@ -734,6 +736,9 @@ pub(crate) fn default_state(pack: RulePack) -> crate::snapshot::DefaultState {
     }
 }
 
+/// Adds a term list to the three view builders (Bangla, Latin, skeleton)
+/// with the same use: what [`Engine::from_pack`] and
+/// [`Engine::term_patterns`] both do for every list of a pack.
 fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
     for t in &terms.bn {
         builders[0].add(t, u);
