@@ -9,12 +9,15 @@ import { bundleContentScript } from "./bundle.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** What only a test build may contain: attributes that tell the page what was found, an open UI root. */
-const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", "data-test-text", 'return "open"', "__SOTORKO_TEST_HOOKS__"];
+const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", "data-test-text", "__SOTORKO_TEST_HOOKS__"];
+/** The open root of the test build (bundles are whitespace-minified: `return"open"`). */
+const OPEN_ROOT = /return\s*"open"/;
 
 function assertNoHooks(code, where) {
   for (const marker of HOOK_MARKERS) assert.ok(!code.includes(marker), `${where} contains the test hook ${marker}`);
-  assert.match(code, /function uiRootMode\(\) \{\s*return "closed";\s*\}/, `${where} attaches a closed shadow root`);
-  assert.ok(code.includes("attachShadow({ mode: uiRootMode() })"), `${where} takes the root's mode from uiRootMode`);
+  assert.doesNotMatch(code, OPEN_ROOT, `${where} contains the test hook return "open"`);
+  assert.match(code, /function uiRootMode\(\)\s*\{\s*return\s*"closed";?\s*\}/, `${where} attaches a closed shadow root`);
+  assert.match(code, /attachShadow\(\{\s*mode:\s*uiRootMode\(\)\s*\}\)/, `${where} takes the root's mode from uiRootMode`);
 }
 
 test("the production content script has no test hooks and a closed shadow root", async () => {
@@ -24,6 +27,7 @@ test("the production content script has no test hooks and a closed shadow root",
 test("the test build's content script has the hooks the e2e helpers read", async () => {
   const code = await bundleContentScript(true);
   for (const marker of HOOK_MARKERS.slice(0, 3)) assert.ok(code.includes(marker), `the test build lacks ${marker}`);
+  assert.match(code, OPEN_ROOT, "the test build lacks its open root");
 });
 
 test("the built dist/extension (when built) has no test hooks", { skip: !existsSync(join(root, "dist/extension/content.js")) && "not built" }, () => {
