@@ -128,7 +128,7 @@ run_tests() {
   log "political neutrality of the default pack"
   python3 tests/quality/neutrality.py --bin target/debug/sotorko
   if [ -d ../shared/data/train ]; then
-    log "stance model: re-training reproduces crate/model/ byte for byte (~30 s)"
+    log "stance model: re-training reproduces crate/model/ byte for byte (a few minutes)"
     python3 scripts/model/train.py --check
   else
     log "stance model: ../shared/data not here; skipping the re-training check"
