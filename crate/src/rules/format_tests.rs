@@ -288,3 +288,32 @@ fn a_sets_regexes_join_the_near_side_that_names_it() {
         "{err:#?}"
     );
 }
+
+#[test]
+fn a_sets_regexes_count_toward_the_rule_regex_limit() {
+    // A set of 40 regexes named on both sides of one near matcher: 80 > 64.
+    let patterns: Vec<String> = (0..40).map(|i| format!("'\\bw{i}x\\b'")).collect();
+    let text = format!(
+        "[set.many]\nregex = [{}]\n\n[[rule]]\nid = \"a.one\"\ncategory = \"gender\"\n\
+         clause = \"x\"\nseverity = {{ official = \"warn\", personal = \"warn\" }}\n\
+         message.en = \"e\"\nmessage.bn = \"b\"\n[[rule.near]]\na = {{ sets = [\"many\"] }}\n\
+         b = {{ sets = [\"many\"], en = [\"women\"] }}\n[rule.examples]\nflag = [\"w1x women\"]\n",
+        patterns.join(", ")
+    );
+    let problems = load(
+        &[Source {
+            name: "t.toml",
+            text: &text,
+        }],
+        &LoadOptions::default(),
+    )
+    .err()
+    .map(|e| e.problems)
+    .unwrap_or_default();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("80 regexes with those of the sets")),
+        "{problems:#?}"
+    );
+}

@@ -386,6 +386,23 @@ pub(super) fn validate_rule(
         .enumerate()
         .map(|(i, n)| near_matcher(i, n, sets, rep, rid, trusted))
         .collect();
+    // The regexes of the sets a near side names count toward the same limit:
+    // each rule compiles its own copy, however many rules name the set.
+    let with_sets = raw.regex.len()
+        + near
+            .iter()
+            .map(|n| n.a_regex.len() + n.b_regex.len())
+            .sum::<usize>();
+    if regex_count <= MAX_REGEXES_PER_RULE && with_sets > MAX_REGEXES_PER_RULE {
+        rep.at(
+            Some(start),
+            rid,
+            format!(
+                "{with_sets} regexes with those of the sets its `near` sides name; the limit is \
+                 {MAX_REGEXES_PER_RULE} per rule"
+            ),
+        );
+    }
     let (except, except_within) = rule_except(raw, start, sets, rep, rid);
 
     if raw.terms.is_none() && raw.regex.is_empty() && raw.model.is_empty() && raw.near.is_empty() {
