@@ -190,6 +190,28 @@ test("the panel never covers the composer or its action row", async () => {
   assert.ok(comment.left >= 931 + 56 || comment.left + size.w <= 336 || comment.top + size.h <= 402 || comment.top >= 434 + ACTION_ROW_PX, JSON.stringify(comment));
 });
 
+test("the panel never covers the composer's send controls, even the POST above an m.facebook.com box", async () => {
+  const { choosePanelPlace } = await import("./panel.js");
+  const size = { w: 320, h: 200 };
+  const vp = { vw: 800, vh: 900 };
+  const covers = (p, r) => p.left < r.right && p.left + size.w > r.left && p.top < r.bottom && p.top + size.h > r.top;
+  // Full-width textarea, POST in the header above it: "above" would cover POST.
+  const anchor = { left: 0, right: 800, top: 300, bottom: 380 };
+  const post = { left: 220, right: 300, top: 250, bottom: 280 };
+  const withoutAvoid = choosePanelPlace(anchor, size, vp);
+  assert.equal(withoutAvoid.side, "above", "the case is one where the old placement covered POST");
+  assert.ok(covers(withoutAvoid, post));
+  const place = choosePanelPlace(anchor, size, vp, { avoid: [post] });
+  assert.ok(!covers(place, post), JSON.stringify(place));
+  assert.equal(place.side, "below");
+  // No free side: the corner chosen leaves the send button uncovered.
+  const full = { left: 0, right: 800, top: 0, bottom: 890 };
+  const send = { left: 700, right: 790, top: 850, bottom: 890 };
+  const corner = choosePanelPlace(full, size, vp, { avoid: [send] });
+  assert.equal(corner.side, "corner");
+  assert.ok(!covers(corner, send), JSON.stringify(corner));
+});
+
 test("perf stats keep max, mean and p99 per handler", async () => {
   const { record, snapshot, reset, timed } = await import("./perf-stats.js");
   reset();

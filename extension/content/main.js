@@ -13,7 +13,7 @@ import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
 import { Highlighter } from "./highlighter.js";
 import { Panel } from "./panel.js";
-import { PostGuard, submitButtonUnrecognised, describeStructure } from "./post-guard.js";
+import { PostGuard, submitButtonUnrecognised, sendControlsOf, describeStructure } from "./post-guard.js";
 import { applySiteAdapterOverrides } from "./adapter-overrides.js";
 import { requestCheck, withTimeout } from "./checker.js";
 import { recordUnguarded } from "../shared/unguarded-log.js";
@@ -22,7 +22,7 @@ import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates, normalizePageRef } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el, installUiEventShield } from "./ui-host.js";
-import { markCheckForTests } from "./test-hooks.js";
+import { markCheckForTests, settingsDelayForTests } from "./test-hooks.js";
 import { severityCounts } from "./finding-view.js";
 import { isHolding } from "./hold-rules.js";
 import { t } from "./strings.js";
@@ -43,6 +43,8 @@ const state = {
 
 /** Settles once the first settings read is done (used by the photo reminder). */
 let settingsRead = null;
+/** False until the first settings read has answered (or failed): a submit before then waits for it. */
+let settingsKnown = false;
 
 const lang = () => resolveUiLanguage(state.settings.values.uiLanguage, browserUiLanguage());
 const isEnabled = () => state.tab.enabled(state.settings);
@@ -128,6 +130,7 @@ function render(entry) {
     empty: result.text.trim() === "" || Boolean(result.error),
     unguarded,
     unguardedDescription,
+    avoid: sendControlsOf(composerEl, guard),
   });
 }
 
@@ -269,12 +272,15 @@ const guard = new PostGuard({
     }
   },
   settings: () => state.settings.values,
+  // A post sent before the settings are known (the office's context and categories) waits for them.
+  settingsPending: () => (settingsKnown ? null : settingsRead),
   activeComposer: () => state.active,
   lastSelection: (composer) => lastRanges.get(composer) ?? null,
   ui: {
     openDialog: (options) => openConfirmDialog({ root: ui().root, doc, lang: lang(), anchorRect: options.composer?.el.getBoundingClientRect() ?? null, ...options }),
     notice: (text) => showNotice({ root: ui().root, doc, lang: lang(), text }),
     checkingOffText,
+    waitingText: () => t(lang(), "contentWaitingForSettings"),
   },
   activity,
 });
@@ -375,7 +381,26 @@ function applySettings(settings) {
   if (adapters.changed) finder.refresh();
   if (JSON.stringify(settings.values) !== before) restartAll();
 }
-settingsRead = loadEffectiveSettings({ waitForPolicyMs: 300 }).then(applySettings, (e) => console.warn("Sotorko: settings unavailable, using defaults", e));
+/**
+ * Reads the settings; while the background does not answer (a worker still
+ * starting), keeps asking with growing pauses, so a page never stays on the
+ * defaults (which may be less strict than the office's policy).
+ */
+function readSettings(attempt = 1) {
+  const delay = attempt === 1 ? settingsDelayForTests(doc.location.search) : 0;
+  const read = loadEffectiveSettings({ waitForPolicyMs: 300 });
+  const answered = delay ? read.then((settings) => new Promise((resolve) => setTimeout(() => resolve(settings), delay))) : read;
+  return answered.then(applySettings, (error) => {
+    if (attempt === 1) console.warn("Sotorko: settings unavailable, using the defaults until the background answers", error);
+    const pause = Math.min(SETTINGS_RETRY_MAX_MS, 250 * 2 ** (attempt - 1));
+    setTimeout(() => readSettings(attempt + 1), pause);
+  });
+}
+/** The longest pause between two settings reads that failed. */
+const SETTINGS_RETRY_MAX_MS = 5_000;
+settingsRead = readSettings().finally(() => {
+  settingsKnown = true;
+});
 onEffectiveSettingsChanged(applySettings);
 
 // 4. The popup.

@@ -313,9 +313,10 @@ export class Panel {
   }
 
   /**
-   * Places the panel beside the composer without covering it or the row
-   * below it, where the Post/Comment buttons live: right, left, above,
-   * below that row, else the viewport's bottom-right corner.
+   * Places the panel beside the composer without covering it, the row
+   * below it, or the composer's own send controls wherever they are
+   * (m.facebook.com's POST sits above the box): right, left, above, below
+   * that row, else a viewport corner clear of those controls.
    */
   position() {
     if (!this.anchor || this.panel.hidden) return;
@@ -328,7 +329,8 @@ export class Panel {
     const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
     const w = this.panel.offsetWidth || 320;
     const h = this.panel.offsetHeight || 160;
-    const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh });
+    const avoid = (this.view?.avoid ?? []).filter((b) => b.isConnected).map((b) => b.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
+    const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh }, { avoid });
     this.panel.style.left = `${Math.round(place.left)}px`;
     this.panel.style.top = `${Math.round(place.top)}px`;
   }
@@ -372,12 +374,15 @@ export const ACTION_COLUMN_PX = 56;
 
 /**
  * Where the panel goes (pure). `anchor`: the composer's viewport rect;
- * `size`: the panel's { w, h }; `viewport`: { vw, vh }. Returns { left, top, side }.
+ * `size`: the panel's { w, h }; `viewport`: { vw, vh }; `avoid`: rects of
+ * the composer's send controls, which the panel must never cover. Returns
+ * { left, top, side }.
  */
-export function choosePanelPlace(anchor, { w, h }, { vw, vh }, gap = 12) {
+export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid = [] } = {}) {
   const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
   const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
   const keep = { left: anchor.left - ACTION_COLUMN_PX, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
+  const clear = [keep, ...avoid];
   const candidates = [
     { side: "right", left: keep.right + gap, top: clampTop(anchor.top) },
     { side: "left", left: keep.left - gap - w, top: clampTop(anchor.top) },
@@ -385,7 +390,16 @@ export function choosePanelPlace(anchor, { w, h }, { vw, vh }, gap = 12) {
     { side: "below", left: clampLeft(anchor.left), top: keep.bottom + gap },
   ];
   const fits = (c) => c.left >= 0 && c.top >= 0 && c.left + w <= vw && c.top + h <= vh;
-  const overlaps = (c) => c.left < keep.right && c.left + w > keep.left && c.top < keep.bottom && c.top + h > keep.top;
-  for (const c of candidates) if (fits(c) && !overlaps(c)) return c;
-  return { side: "corner", left: Math.max(8, vw - w - 8), top: Math.max(8, vh - h - 8) };
+  const covers = (c, r) => c.left < r.right && c.left + w > r.left && c.top < r.bottom && c.top + h > r.top;
+  for (const c of candidates) if (fits(c) && !clear.some((r) => covers(c, r))) return c;
+  // No free side: a corner, preferring one that leaves the send controls reachable.
+  const right = Math.max(8, vw - w - 8);
+  const bottom = Math.max(8, vh - h - 8);
+  const corners = [
+    { side: "corner", left: right, top: bottom },
+    { side: "corner", left: 8, top: bottom },
+    { side: "corner", left: right, top: 8 },
+    { side: "corner", left: 8, top: 8 },
+  ];
+  return corners.find((c) => !avoid.some((r) => covers(c, r))) ?? corners[0];
 }

@@ -31,6 +31,13 @@ import { holdDecision } from "./hold-rules.js";
 import { SUBMIT_TIMEOUT_MS } from "./checker.js";
 import { timed } from "./perf-stats.js";
 
+/**
+ * How long a post sent before the settings reached the page waits for them
+ * (the background's worker may still be starting); after that it is checked
+ * with what is known.
+ */
+export const SETTINGS_WAIT_MS = 10_000;
+
 /** True for an Enter that submits a comment/reply: not Shift+Enter, not during IME composition. */
 export function isSubmitEnter(event) {
   if (event.key !== "Enter") return false;
@@ -123,17 +130,34 @@ const COMMENT_LIKE = new Set(["comment", "reply"]);
  * container or no control at all yet.
  */
 export function submitButtonUnrecognised(composerEl, guard) {
-  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form) ?? mobileScreenOf(composerEl);
-  if (!container) return false;
-  const controls = [...container.querySelectorAll(controlSelector())].filter((b) => !composerEl.contains(b) && !b.contains(composerEl));
+  const controls = controlsAround(composerEl);
   if (controls.length === 0) return false;
-  return !controls.some((b) => {
-    // A Post button stays disabled until the editor has text: it is still recognised.
-    const info = classifyControl(b, { evenIfDisabled: true });
-    if (!info) return false;
-    if (!guard) return info.role === "send" || info.role === "handoff";
-    return guard.composerForControl(info)?.el === composerEl;
-  });
+  return !controls.some((b) => sendsFrom(b, composerEl, guard));
+}
+
+/**
+ * The recognised send and hand-off controls (Post, Next, Comment…) that act
+ * on `composerEl`: the panel keeps clear of them so the official can always
+ * reach them.
+ */
+export function sendControlsOf(composerEl, guard) {
+  return controlsAround(composerEl).filter((b) => sendsFrom(b, composerEl, guard));
+}
+
+/** The controls in the composer's dialog, form or mobile screen, outside the editor itself. */
+function controlsAround(composerEl) {
+  const container = composerEl.closest(COMPOSER_CONTAINERS.dialog) ?? composerEl.closest(COMPOSER_CONTAINERS.form) ?? mobileScreenOf(composerEl);
+  if (!container) return [];
+  return [...container.querySelectorAll(controlSelector())].filter((b) => !composerEl.contains(b) && !b.contains(composerEl));
+}
+
+/** Whether `control` sends or hands off the post of `composerEl`. */
+function sendsFrom(control, composerEl, guard) {
+  // A Post button stays disabled until the editor has text: it is still recognised.
+  const info = classifyControl(control, { evenIfDisabled: true });
+  if (!info) return false;
+  if (!guard) return info.role === "send" || info.role === "handoff";
+  return guard.composerForControl(info)?.el === composerEl;
 }
 
 /**
@@ -447,6 +471,27 @@ export class PostGuard {
     // Confirmed at an earlier step of the same publishing flow (a Page's Next): the later steps pass.
     if ((action.draft || action.role === "handoff") && this.confirmed.get(composer.id) === text) {
       this.passed(composer, action);
+      return;
+    }
+    const pending = this.deps.settingsPending?.();
+    if (pending) {
+      // The check so far used the defaults (personal context, every category at its default
+      // severity): hold the submit until the office's settings are in, then check with them.
+      this.stop(event);
+      this.busy.add(composer.id);
+      const selection = action.draft ? null : this.saveSelection(composer);
+      const proceed = (result) => this.decide(composer, action, result, selection);
+      this.deps.ui.notice?.(this.deps.ui.waitingText?.() ?? "");
+      let timer;
+      const wait = new Promise((resolve) => {
+        timer = setTimeout(resolve, SETTINGS_WAIT_MS);
+      });
+      Promise.race([Promise.resolve(pending).catch(() => {}), wait]).then(() => {
+        clearTimeout(timer);
+        const now = this.subjectOf(composer, action) ?? subject;
+        if (now.cached) proceed(now.cached);
+        else now.checkNow().then(proceed, (error) => proceed({ text: now.text, error: String(error) }));
+      });
       return;
     }
     const mode = this.deps.settings().mode;

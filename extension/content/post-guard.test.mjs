@@ -15,7 +15,7 @@ function reportOf(...findings) {
 const finding = (severity) => ({ rule: `r.${severity}`, category: "political", severity, start_utf16: 0, end_utf16: 3, excerpt: "abc", clause: "x", message: { en: "m", bn: "ম" } });
 
 /** A guard wired to fakes; `button.click()` re-enters the guard like a real re-dispatched click. */
-function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false, checkText = null } = {}) {
+function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", requireReasonToOverride = false, checkText = null, settingsPending = () => null, context = () => "official" } = {}) {
   const calls = { notices: [], dialogs: [], posted: 0, overrides: [], events: [] };
   let ids = 0;
   const activity = new ActivityTracker({
@@ -51,9 +51,10 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
     finder: { composers: [composer], composerFor: () => composer },
     isEnabled: () => true,
     checkerOf: () => checker,
-    contextOf: () => ({ context: "official", source: "default" }),
+    contextOf: () => ({ context: context(), source: "default" }),
     checkText: checkText ?? (async (t, c) => ({ text: t, context: c, report: reportOf(), error: null })),
     settings: () => ({ mode, requireReasonToOverride }),
+    settingsPending,
     activeComposer: () => composer,
     ui: {
       openDialog: (options) => calls.dialogs.push(options),
@@ -119,6 +120,49 @@ test("no fresh result: checked right then; clean → released", async () => {
   assert.equal(calls.posted, 0);
   await settle();
   await settle();
+  assert.equal(calls.posted, 1);
+  assert.equal(calls.dialogs.length, 0);
+});
+
+test("a submit before the settings are known waits for them and is checked in the context they give", async () => {
+  let arrive;
+  const read = new Promise((resolve) => (arrive = resolve));
+  let known = false;
+  let context = "personal"; // the defaults, before the office's officialByDefault arrives
+  const { calls, userClick } = setup({
+    // Checked with the defaults: the political appeal is only advice in a personal context.
+    cached: { text: "abc", context: "personal", report: reportOf(finding("advise")) },
+    checkNow: async () => ({ text: "abc", context, report: reportOf(finding(context === "official" ? "warn" : "advise")) }),
+    settingsPending: () => (known ? null : read),
+    context: () => context,
+  });
+  const event = userClick();
+  assert.equal(event.stopped, true, "not sent on the defaults' result");
+  await settle();
+  assert.equal(calls.posted, 0);
+  context = "official";
+  known = true;
+  arrive();
+  await settle();
+  await settle();
+  await settle();
+  assert.equal(calls.posted, 0, "held in the official context");
+  assert.equal(calls.dialogs.length, 1);
+  calls.dialogs[0].onPostAnyway("");
+  await settle();
+  assert.equal(calls.posted, 1, "released once when confirmed");
+});
+
+test("a submit before the settings are known goes out once when the settings give a clean result", async () => {
+  let arrive;
+  const read = new Promise((resolve) => (arrive = resolve));
+  let known = false;
+  const { calls, userClick } = setup({ settingsPending: () => (known ? null : read) });
+  userClick();
+  userClick(); // pressed again while waiting: never twice
+  known = true;
+  arrive();
+  for (let i = 0; i < 4; i++) await settle();
   assert.equal(calls.posted, 1);
   assert.equal(calls.dialogs.length, 0);
 });

@@ -85,3 +85,14 @@ export function acceptSlowPolicyForTests(api, forgetPolicy) {
     return true;
   });
 }
+
+/**
+ * Test build only, content script side: with `?sotorko-test-slow-settings=MS` in the Facebook
+ * page's URL, the first settings answer reaches the content script MS later, as when the
+ * background's worker is still starting. 0 (no wait) in the shipped build.
+ */
+export function settingsDelayForTests(search) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return 0;
+  const ms = Number(new URLSearchParams(search).get("sotorko-test-slow-settings"));
+  return ms > 0 ? ms : 0;
+}

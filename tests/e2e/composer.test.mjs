@@ -346,6 +346,24 @@ describeInEachBrowser("content script", (ctx) => {
     await page.close();
   });
 
+  test("a post sent before the office's settings reach the page waits for them and is held in the official context", async () => {
+    await setUserSettings(ctx.browser, { officialByDefault: true });
+    // The test build's hook: the first settings answer reaches this page 2.5 s late (a worker still starting).
+    const page = await openFixture(ctx.browser, ctx.server, "/?sotorko-test-slow-settings=2500");
+    await openPostDialog(page);
+    await page.type(POLITICAL);
+    await waitForCheck(page, "post", POLITICAL.length);
+    assert.equal((await sotorkoUi(page)).context, "personal", "checked with the defaults so far");
+    await page.click(POST_BUTTON);
+    const held = await expectHeld(page, ctx.server, { message: "not sent on the defaults' result" });
+    assert.ok(held.dialog, "the confirm dialog");
+    assert.equal((await sotorkoUi(page)).context, "official");
+    await clickDialogAction(page, "edit");
+    assert.equal(await page.evaluate(() => window.__fixture.composerText()), POLITICAL, "the draft is kept");
+    assert.deepEqual(ctx.server.posted(), []);
+    await page.close();
+  });
+
   test("privacy: the extension makes no network request (every request of this browser session)", () => {
     const log = ctx.sessionRequests();
     assert.ok(log.some((r) => r.kind === "https" && r.path.startsWith("/ministryofexample")), "the log covers the session");

@@ -8,6 +8,8 @@
 
 /** Default timeout of one harness action, in ms. */
 export const DEFAULT_TIMEOUT = 10_000;
+/** How long a click waits for its target to be uncovered (layout settling) before it fails. */
+const HIT_WAIT_MS = 1_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -185,22 +187,38 @@ export class HarnessPage {
   }
 
   /** Centre of the first visible match in viewport coordinates, scrolled into view. */
+  /**
+   * The centre of the first visible match, scrolled into view. Like a person,
+   * the mouse can only press what is on top: when something else (Sotorko's
+   * panel included) covers that point for `HIT_WAIT_MS`, this throws and names it.
+   */
   async #centreOf(selector, timeout) {
     await this.waitForSelector(selector, { timeout });
-    const point = await this.raw.evaluate(
-      deepCall(
-        `(selector) => {
-          const el = __harnessDeepQueryAll(selector).find((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
-          if (!el) return null;
-          el.scrollIntoView({ block: "center", inline: "center" });
-          const r = el.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }`,
-        [selector],
-      ),
-    );
-    if (!point) throw new Error(`no visible element for ${selector}`);
-    return point;
+    const deadline = Date.now() + HIT_WAIT_MS;
+    for (;;) {
+      const point = await this.raw.evaluate(
+        deepCall(
+          `(selector) => {
+            const el = __harnessDeepQueryAll(selector).find((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+            if (!el) return null;
+            el.scrollIntoView({ block: "center", inline: "center" });
+            const r = el.getBoundingClientRect();
+            const x = r.left + r.width / 2;
+            const y = r.top + r.height / 2;
+            const root = el.getRootNode();
+            const hit = (root.elementFromPoint ? root.elementFromPoint(x, y) : null) ?? document.elementFromPoint(x, y);
+            const onTop = !hit || hit === el || el.contains(hit);
+            const name = (n) => n ? n.tagName.toLowerCase() + [...n.attributes].slice(0, 4).map((a) => "[" + a.name + (a.value ? "=" + JSON.stringify(a.value.slice(0, 30)) : "") + "]").join("") : "";
+            return { x, y, coveredBy: onTop ? null : name(hit) };
+          }`,
+          [selector],
+        ),
+      );
+      if (!point) throw new Error(`no visible element for ${selector}`);
+      if (!point.coveredBy) return point;
+      if (Date.now() > deadline) throw new Error(`cannot click ${selector}: ${point.coveredBy} covers its centre`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Real mouse click in the centre of the first visible match. */
