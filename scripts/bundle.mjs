@@ -21,9 +21,11 @@ const wasmDir = join(root, "build", "wasm");
 const ENTRIES = [
   { from: "background/main.js", to: "background.js", format: "esm" },
   { from: "content/main.js", to: "content.js", format: "iife" },
-  { from: "popup/main.js", to: "popup/popup.js", format: "esm" },
-  { from: "options/main.js", to: "options/options.js", format: "esm" },
-  { from: "options/review-main.js", to: "options/review.js", format: "esm" },
+  // The extension's own pages are built together: the code they share (the locale catalogs,
+  // the settings contract) is one chunk in pages/, not a copy per page (package size).
+  { from: "popup/main.js", to: "popup/popup.js", format: "esm", pages: true },
+  { from: "options/main.js", to: "options/options.js", format: "esm", pages: true },
+  { from: "options/review-main.js", to: "options/review.js", format: "esm", pages: true },
   // Bundled with only the content-script strings it uses (messageKeys), to keep the package small.
   { from: "content/settings-page-main.js", to: "settings-page.js", format: "iife", messageKeys: /^content(Password|Admins|Dismiss)/ },
 ];
@@ -104,9 +106,17 @@ async function assemble(out, testHooks) {
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, "engine"), { recursive: true });
 
-  for (const entry of ENTRIES) {
+  for (const entry of ENTRIES.filter((e) => !e.pages)) {
     await build({ ...entryOptions(entry, testHooks), outfile: join(out, entry.to) });
   }
+  const pages = ENTRIES.filter((e) => e.pages);
+  await build({
+    ...entryOptions(pages[0], testHooks),
+    entryPoints: Object.fromEntries(pages.map((e) => [e.to.replace(/\.js$/, ""), join(src, e.from)])),
+    splitting: true,
+    chunkNames: "pages/[name]-[hash]",
+    outdir: out,
+  });
 
   for await (const path of walk(src)) {
     const rel = relative(src, path);

@@ -313,10 +313,10 @@ export class Panel {
   }
 
   /**
-   * Places the panel beside the composer without covering it, the row
-   * below it, or the composer's own send controls wherever they are
-   * (m.facebook.com's POST sits above the box): right, left, above, below
-   * that row, else a viewport corner clear of those controls.
+   * Places the panel beside the composer without covering it, the rows
+   * above and below it, or the composer's own send controls wherever they
+   * are: right, left, above, below, else a viewport corner clear of those
+   * controls.
    */
   position() {
     if (!this.anchor || this.panel.hidden) return;
@@ -366,7 +366,7 @@ export function falseAlarmKey(finding) {
   return `${finding.rule}\u0000${finding.excerpt ?? ""}`;
 }
 
-/** Height kept clear below a composer (its action row: Post, Comment …). */
+/** Height kept clear below a composer (its action row: Post, Comment …) and above it (a post's Like/Comment/Share row, a dialog's header). */
 export const ACTION_ROW_PX = 72;
 
 /** Width kept clear right of a composer (inline send/emoji buttons of comment boxes) and left of it (m.facebook.com's camera icon). */
@@ -381,12 +381,14 @@ export const ACTION_COLUMN_PX = 56;
 export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid = [] } = {}) {
   const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
   const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
-  const keep = { left: anchor.left - ACTION_COLUMN_PX, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top, bottom: anchor.bottom + ACTION_ROW_PX };
+  // The row above a composer is Facebook's too: a post's Like/Comment/Share row over its comment
+  // box, a dialog's title and audience over the editor, m.facebook.com's POST over its textarea.
+  const keep = { left: anchor.left - ACTION_COLUMN_PX, right: anchor.right + ACTION_COLUMN_PX, top: anchor.top - ACTION_ROW_PX, bottom: anchor.bottom + ACTION_ROW_PX };
   const clear = [keep, ...avoid];
   const candidates = [
     { side: "right", left: keep.right + gap, top: clampTop(anchor.top) },
     { side: "left", left: keep.left - gap - w, top: clampTop(anchor.top) },
-    { side: "above", left: clampLeft(anchor.left), top: anchor.top - gap - h },
+    { side: "above", left: clampLeft(anchor.left), top: keep.top - gap - h },
     { side: "below", left: clampLeft(anchor.left), top: keep.bottom + gap },
   ];
   const fits = (c) => c.left >= 0 && c.top >= 0 && c.left + w <= vw && c.top + h <= vh;
