@@ -212,6 +212,24 @@ test("the panel never covers the composer's send controls, even the POST above a
   assert.ok(!covers(corner, send), JSON.stringify(corner));
 });
 
+test("the panel covers as few of the page's controls as it can (a post's Comment button above a reply box)", async () => {
+  const { choosePanelPlace } = await import("./panel.js");
+  const size = { w: 320, h: 353 };
+  const vp = { vw: 1280, vh: 900 };
+  const covers = (p, r) => p.left < r.right && p.left + size.w > r.left && p.top < r.bottom && p.top + size.h > r.top;
+  // The stand-in's comment box (y 442-475) under a reply box; "Leave a comment" at y 334-354;
+  // the chat box in the bottom-right corner. Neither right, left nor below fits.
+  const anchor = { left: 324, right: 925, top: 442, bottom: 475 };
+  const leaveComment = { left: 370, right: 443, top: 334, bottom: 354 };
+  const chat = { left: 952, right: 1256, top: 859, bottom: 892 };
+  const before = choosePanelPlace(anchor, size, vp);
+  assert.equal(before.side, "above", "without the page's controls the panel goes above");
+  assert.ok(covers(before, leaveComment), "and there it covers Leave a comment");
+  const place = choosePanelPlace(anchor, size, vp, { obstacles: [leaveComment, chat] });
+  assert.ok(!covers(place, leaveComment) && !covers(place, chat), JSON.stringify(place));
+  assert.ok(!covers(place, anchor), "nor the composer");
+});
+
 test("perf stats keep max, mean and p99 per handler", async () => {
   const { record, snapshot, reset, timed } = await import("./perf-stats.js");
   reset();

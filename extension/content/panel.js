@@ -10,6 +10,7 @@ import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
 import { renderFinding, severityCounts, formatCount, SEVERITY_KEY } from "./finding-view.js";
 import { SEVERITIES } from "../shared/messages.js";
+import { LAYOUT_CHECK_MS } from "./highlighter.js";
 
 const COUNT_KEY = SEVERITY_KEY;
 
@@ -245,6 +246,34 @@ export class Panel {
     this.renderedKey = null;
     this.panel.hidden = true;
     this.hideCard();
+    this.watchLayout();
+  }
+
+  /**
+   * While the panel shows, a light periodic check repositions it when the
+   * composer or its send controls moved without an event (a comment box
+   * that grows its send row, a feed that loads above it).
+   */
+  watchLayout() {
+    const win = this.doc.defaultView;
+    if (!win?.setInterval) return;
+    if (!this.panel.hidden && !this.layoutTimer) {
+      this.layoutTimer = win.setInterval(() => {
+        if (this.layoutKey() !== this.placedKey) this.schedulePosition();
+      }, LAYOUT_CHECK_MS);
+    } else if (this.panel.hidden && this.layoutTimer) {
+      win.clearInterval(this.layoutTimer);
+      this.layoutTimer = 0;
+    }
+  }
+
+  /** Where the composer and its send controls are now, as a comparable string. */
+  layoutKey() {
+    if (!this.anchor?.isConnected) return "";
+    const rects = [this.anchor, ...(this.view?.avoid ?? [])].filter((e) => e.isConnected).map((e) => e.getBoundingClientRect());
+    const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
+    const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
+    return [vw, vh, this.panel.offsetHeight, ...rects.map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)}`)].join(" ");
   }
 
   reportedFor(anchorEl) {
@@ -324,15 +353,20 @@ export class Panel {
       this.hide();
       return;
     }
+    const key = this.layoutKey();
+    if (key === this.placedKey) return; // nothing moved since the last placement
     const r = this.anchor.getBoundingClientRect();
     const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
     const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
     const w = this.panel.offsetWidth || 320;
     const h = this.panel.offsetHeight || 160;
     const avoid = (this.view?.avoid ?? []).filter((b) => b.isConnected).map((b) => b.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
-    const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh }, { avoid });
+    const obstacles = pageControlRects(this.doc, this.anchor, { vw, vh });
+    const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh }, { avoid, obstacles });
     this.panel.style.left = `${Math.round(place.left)}px`;
     this.panel.style.top = `${Math.round(place.top)}px`;
+    this.placedKey = key;
+    this.watchLayout();
   }
 
   /** Shows the card for `finding` under `rect` (a DOMRect in viewport coordinates). */
@@ -372,13 +406,40 @@ export const ACTION_ROW_PX = 72;
 /** Width kept clear right of a composer (inline send/emoji buttons of comment boxes) and left of it (m.facebook.com's camera icon). */
 export const ACTION_COLUMN_PX = 56;
 
+/** The page's own controls the panel should rather not cover. */
+const PAGE_CONTROLS = 'a[href], button, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [contenteditable="true"], textarea, input, select';
+/** Most page controls looked at per placement (a Facebook page has thousands). */
+const MAX_PAGE_CONTROLS = 1500;
+
+/**
+ * Viewport rects of the page's visible controls outside the composer (at
+ * most MAX_PAGE_CONTROLS): the places the panel should leave free so the
+ * official can still press Like, Comment, a reply box or the chat.
+ */
+export function pageControlRects(doc, anchorEl, { vw, vh }) {
+  const out = [];
+  const all = doc.querySelectorAll(PAGE_CONTROLS);
+  for (let i = 0; i < all.length && i < MAX_PAGE_CONTROLS; i++) {
+    const e = all[i];
+    if (anchorEl.contains(e) || e.contains(anchorEl)) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0 || r.bottom <= 0 || r.right <= 0 || r.top >= vh || r.left >= vw) continue;
+    out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return out;
+}
+
 /**
  * Where the panel goes (pure). `anchor`: the composer's viewport rect;
  * `size`: the panel's { w, h }; `viewport`: { vw, vh }; `avoid`: rects of
- * the composer's send controls, which the panel must never cover. Returns
- * { left, top, side }.
+ * the composer's send controls, which the panel must never cover;
+ * `obstacles`: rects of the page's other controls, covered as few as
+ * possible. The first side (right, left, above, below) that fits, keeps the
+ * composer's rows and send controls clear and covers no control wins; else
+ * the fitting side or viewport corner covering the fewest controls.
+ * Returns { left, top, side }.
  */
-export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid = [] } = {}) {
+export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid = [], obstacles = [] } = {}) {
   const clampTop = (t) => Math.min(Math.max(8, t), Math.max(8, vh - h - 8));
   const clampLeft = (l) => Math.min(Math.max(8, l), Math.max(8, vw - w - 8));
   // The row above a composer is Facebook's too: a post's Like/Comment/Share row over its comment
@@ -393,8 +454,13 @@ export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid
   ];
   const fits = (c) => c.left >= 0 && c.top >= 0 && c.left + w <= vw && c.top + h <= vh;
   const covers = (c, r) => c.left < r.right && c.left + w > r.left && c.top < r.bottom && c.top + h > r.top;
-  for (const c of candidates) if (fits(c) && !clear.some((r) => covers(c, r))) return c;
-  // No free side: a corner, preferring one that leaves the send controls reachable.
+  const covered = (c) => obstacles.reduce((n, r) => n + (covers(c, r) ? 1 : 0), 0);
+  const sides = candidates.filter((c) => fits(c) && !clear.some((r) => covers(c, r)));
+  const free = sides.find((c) => covered(c) === 0);
+  if (free) return free;
+  // No side is free of the page's controls: the fitting side or corner covering the fewest,
+  // never one over the send controls when another place exists, and over the composer
+  // only when nothing else is left.
   const right = Math.max(8, vw - w - 8);
   const bottom = Math.max(8, vh - h - 8);
   const corners = [
@@ -402,6 +468,18 @@ export function choosePanelPlace(anchor, { w, h }, { vw, vh }, { gap = 12, avoid
     { side: "corner", left: 8, top: bottom },
     { side: "corner", left: right, top: 8 },
     { side: "corner", left: 8, top: 8 },
-  ];
-  return corners.find((c) => !avoid.some((r) => covers(c, r))) ?? corners[0];
+  ].filter((c) => !avoid.some((r) => covers(c, r)));
+  const places = [...sides, ...corners];
+  if (places.length === 0) return { side: "corner", left: right, top: bottom };
+  const cost = (c) => (covers(c, keep) ? 1_000_000 : 0) + covered(c);
+  let best = places[0];
+  let lowest = cost(best);
+  for (const c of places.slice(1)) {
+    const n = cost(c);
+    if (n < lowest) {
+      best = c;
+      lowest = n;
+    }
+  }
+  return best;
 }
