@@ -1,7 +1,8 @@
 //! The stance model: a small linear classifier over hashed character and word
-//! n-grams that scores each clause of a text for nine stances — derogatory,
+//! n-grams that scores each clause of a text for ten stances — derogatory,
 //! violent, sexist, communal, ethnic, divisive, partisan, secret and personal,
-//! one for each guideline category — and names the words that drove a score.
+//! one for each guideline category, and contempt, the official register's
+//! kind of belittling — and names the words that drove a score.
 //!
 //! The weights (`crate/model/stance.bin`) are produced by
 //! `scripts/model/train.py` (see `crate/model/PROVENANCE.md`) and embedded in
@@ -47,11 +48,15 @@ pub enum Stance {
     Secret,
     /// One's own family, feelings, trips and sales.
     Personal,
+    /// The official register's scorn for an office, an official, a court or
+    /// the state: sarcasm, ridicule, "so-called", "a circus" (learnt from
+    /// officials' posts only, where `Derogatory` also learns comment insults).
+    Contempt,
 }
 
 impl Stance {
     /// The number of classes.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 
     /// Every class, in the order of the weights file.
     pub const ALL: [Stance; Stance::COUNT] = [
@@ -64,6 +69,7 @@ impl Stance {
         Stance::Partisan,
         Stance::Secret,
         Stance::Personal,
+        Stance::Contempt,
     ];
 
     /// The class name used in packs and in the weights file.
@@ -78,6 +84,7 @@ impl Stance {
             Stance::Partisan => "partisan",
             Stance::Secret => "secret",
             Stance::Personal => "personal",
+            Stance::Contempt => "contempt",
         }
     }
 
