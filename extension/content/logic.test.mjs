@@ -190,11 +190,14 @@ test("the panel never covers the composer or the rows above and below it", async
   assert.ok(comment.left >= 931 + 56 || comment.left + size.w <= 336 || comment.top + size.h <= 402 - ACTION_ROW_PX || comment.top >= 434 + ACTION_ROW_PX, JSON.stringify(comment));
 });
 
+/** Whether a panel of `size` placed at `p` overlaps the rect `r`. */
+const panelCovers = (size) => (p, r) => p.left < r.right && p.left + size.w > r.left && p.top < r.bottom && p.top + size.h > r.top;
+
 test("the panel never covers the composer's send controls, even the POST above an m.facebook.com box", async () => {
   const { choosePanelPlace } = await import("./panel.js");
   const size = { w: 320, h: 200 };
   const vp = { vw: 800, vh: 900 };
-  const covers = (p, r) => p.left < r.right && p.left + size.w > r.left && p.top < r.bottom && p.top + size.h > r.top;
+  const covers = panelCovers(size);
   // Full-width textarea, POST in the header above it: "above" would cover POST.
   const anchor = { left: 0, right: 800, top: 300, bottom: 380 };
   const post = { left: 220, right: 300, top: 190, bottom: 215 };
@@ -216,7 +219,7 @@ test("the panel covers as few of the page's controls as it can (a post's Comment
   const { choosePanelPlace } = await import("./panel.js");
   const size = { w: 320, h: 353 };
   const vp = { vw: 1280, vh: 900 };
-  const covers = (p, r) => p.left < r.right && p.left + size.w > r.left && p.top < r.bottom && p.top + size.h > r.top;
+  const covers = panelCovers(size);
   // The stand-in's comment box (y 442-475) under a reply box; "Leave a comment" at y 334-354;
   // the chat box in the bottom-right corner. Neither right, left nor below fits.
   const anchor = { left: 324, right: 925, top: 442, bottom: 475 };
