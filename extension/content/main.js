@@ -22,7 +22,7 @@ import { showNotice } from "./notice.js";
 import { decideContext, identityCandidates, normalizePageRef } from "./context.js";
 import { TabState, listenForPopup } from "./tab-state.js";
 import { ensureUiHost, el, installUiEventShield } from "./ui-host.js";
-import { markCheckForTests, settingsDelayForTests } from "./test-hooks.js";
+import { markCheckForTests, markSettingsReadyForTests, settingsDelayForTests } from "./test-hooks.js";
 import { severityCounts } from "./finding-view.js";
 import { isHolding } from "./hold-rules.js";
 import { t } from "./strings.js";
@@ -390,7 +390,10 @@ function readSettings(attempt = 1) {
   const delay = attempt === 1 ? settingsDelayForTests(doc.location.search) : 0;
   const read = loadEffectiveSettings({ waitForPolicyMs: 300 });
   const answered = delay ? read.then((settings) => new Promise((resolve) => setTimeout(() => resolve(settings), delay))) : read;
-  return answered.then(applySettings, (error) => {
+  return answered.then((settings) => {
+    applySettings(settings);
+    markSettingsReadyForTests(doc);
+  }, (error) => {
     if (attempt === 1) console.warn("Sotorko: settings unavailable, using the defaults until the background answers", error);
     const pause = Math.min(SETTINGS_RETRY_MAX_MS, 250 * 2 ** (attempt - 1));
     setTimeout(() => readSettings(attempt + 1), pause);

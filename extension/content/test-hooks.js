@@ -87,6 +87,16 @@ export function acceptSlowPolicyForTests(api, forgetPolicy) {
 }
 
 /**
+ * Test build only: marks the page once the content script has its settings
+ * (`data-sotorko-test-settings="ready"` on the root element), so the e2e
+ * helpers type only after the office's settings apply. Never shipped.
+ */
+export function markSettingsReadyForTests(doc) {
+  if (typeof __SOTORKO_TEST_HOOKS__ === "undefined" || __SOTORKO_TEST_HOOKS__ !== true) return;
+  doc.documentElement.setAttribute("data-sotorko-test-settings", "ready");
+}
+
+/**
  * Test build only, content script side: with `?sotorko-test-slow-settings=MS` in the Facebook
  * page's URL, the first settings answer reaches the content script MS later, as when the
  * background's worker is still starting. 0 (no wait) in the shipped build.

@@ -151,10 +151,14 @@ export async function readLocal(browser, key) {
 }
 
 /** Opens a stand-in URL and waits for the fixture and the content script. */
-export async function openFixture(browser, server, pathAndQuery, host) {
+export async function openFixture(browser, server, pathAndQuery, host, { waitForSettings = true } = {}) {
   const page = await browser.newPage();
   await page.goto(server.url(pathAndQuery, host));
   await page.waitForFunction(() => window.__fixture?.ready === true, { message: "fixture ready" });
+  // Type only once Sotorko applies the settings just saved (a loaded machine answers late).
+  if (waitForSettings) {
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-sotorko-test-settings") === "ready", { timeout: 15_000, message: "Sotorko's settings in the page" });
+  }
   return page;
 }
 

@@ -349,7 +349,7 @@ describeInEachBrowser("content script", (ctx) => {
   test("a post sent before the office's settings reach the page waits for them and is held in the official context", async () => {
     await setUserSettings(ctx.browser, { officialByDefault: true });
     // The test build's hook: the first settings answer reaches this page 2.5 s late (a worker still starting).
-    const page = await openFixture(ctx.browser, ctx.server, "/?sotorko-test-slow-settings=2500");
+    const page = await openFixture(ctx.browser, ctx.server, "/?sotorko-test-slow-settings=2500", undefined, { waitForSettings: false });
     await openPostDialog(page);
     await page.type(POLITICAL);
     await waitForCheck(page, "post", POLITICAL.length);

@@ -185,13 +185,13 @@ for (const name of BROWSERS) {
 
     test("the shipped content script has no test hooks", () => {
       const code = readFileSync(path.join(PRODUCTION_EXTENSION_DIR, "content.js"), "utf8");
-      for (const marker of ["data-sotorko-last", "data-sotorko-checks", 'return "open"']) assert.ok(!code.includes(marker), `shipped content.js contains ${marker}`);
+      for (const marker of ["data-sotorko-last", "data-sotorko-checks", "data-sotorko-test-settings", 'return "open"']) assert.ok(!code.includes(marker), `shipped content.js contains ${marker}`);
     });
 
     test("a main-world script neither releases a held post nor sets its reason nor reads the findings; the official's own keys do", async () => {
       server.reset();
       await setUserSettings(browser, { ...OFFICIAL, requireReasonToOverride: true });
-      const page = await openFixture(browser, server, "/ministryofexample");
+      const page = await openFixture(browser, server, "/ministryofexample", undefined, { waitForSettings: false }); // shipped build: no test hooks
       try {
         await page.evaluate(pageTrapsShadowRoots);
         await page.evaluate(pageListensForTyping, TYPING_EVENTS);
@@ -271,7 +271,7 @@ for (const name of BROWSERS) {
     test("underlines leave no trace the page can read: no CSS highlight, style rule, attribute or open root", async () => {
       server.reset();
       await setUserSettings(browser, OFFICIAL);
-      const page = await openFixture(browser, server, "/ministryofexample");
+      const page = await openFixture(browser, server, "/ministryofexample", undefined, { waitForSettings: false }); // shipped build: no test hooks
       try {
         await openPostDialog(page);
         await page.type(POLITICAL);
