@@ -336,18 +336,7 @@ mod tests {
 
     #[test]
     fn custom_rules_merge_or_report() {
-        let custom = r#"
-[[rule]]
-id = "local.falcon"
-category = "secrecy"
-clause = "2016"
-severity = { official = "block", personal = "warn" }
-message.en = "Do not name the project."
-message.bn = "প্রকল্পের নাম লিখবেন না।"
-terms = { en = ["falcon"] }
-[rule.examples]
-flag = ["falcon"]
-"#;
+        let custom = crate::rules::test_fixture::FALCON;
         let (engine, diags) = Engine::build(&EngineConfig {
             custom_rules: Some(custom.to_owned()),
             ..EngineConfig::default()
@@ -367,7 +356,7 @@ flag = ["falcon"]
         assert!(
             diags.iter().any(|d| d.key == "customRules"
                 && d.message
-                    .contains("customRules:4: rule `local.falcon`: unknown category `secret`")),
+                    .contains("customRules:7: rule `local.falcon`: unknown category `secret`")),
             "{diags:#?}"
         );
     }

@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sotorko"))
         .args(args)
@@ -41,26 +43,9 @@ fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
     path
 }
 
-const CUSTOM: &str = r#"
-[pack]
-name = "custom"
-
-[[rule]]
-id = "local.falcon"
-category = "secrecy"
-clause = "2016"
-severity = { official = "block", personal = "off" }
-message.en = "Do not name the project."
-message.bn = "প্রকল্পের নাম লিখবেন না।"
-terms = { en = ["falcon"] }
-[rule.examples]
-flag = ["Project Falcon"]
-pass = ["a hawk"]
-"#;
-
 #[test]
 fn check_json_has_contract_fields_and_exact_excerpts() {
-    let rules = temp_file("custom.toml", CUSTOM);
+    let rules = temp_file("custom.toml", common::FALCON);
     let text = "😀 নোটিশ: Falcon দল আসছে";
     let o = run(
         &[
@@ -123,7 +108,7 @@ fn check_json_has_contract_fields_and_exact_excerpts() {
 
 #[test]
 fn check_text_format_names_everything() {
-    let rules = temp_file("custom2.toml", CUSTOM);
+    let rules = temp_file("custom2.toml", common::FALCON);
     let o = run(
         &["check", "--rules", rules.to_str().unwrap_or_default()],
         "The falcon file",
@@ -151,7 +136,7 @@ fn check_text_format_names_everything() {
 
 #[test]
 fn jsonl_batch_keeps_order_and_rejects_bad_lines() {
-    let rules = temp_file("custom3.toml", CUSTOM);
+    let rules = temp_file("custom3.toml", common::FALCON);
     let input = "{\"id\":\"a\",\"text\":\"falcon\"}\n{\"id\":2,\"text\":\"hawk\",\"context\":\"personal\"}\n\n{\"id\":[3],\"text\":\"falcon\",\"context\":\"personal\"}\n";
     let o = run(
         &[
@@ -207,12 +192,15 @@ fn default_pack_runs_and_lists() {
 
 #[test]
 fn lint_names_lines_and_fails_with_2() {
-    let good = temp_file("good.toml", CUSTOM);
+    let good = temp_file("good.toml", common::FALCON);
     let o = run(&["rules", "lint", good.to_str().unwrap_or_default()], "");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("OK (1 rules)"));
 
-    let bad = temp_file("bad.toml", &CUSTOM.replace("\"secrecy\"", "\"secret\""));
+    let bad = temp_file(
+        "bad.toml",
+        &common::edit(common::FALCON, "\"secrecy\"", "\"secret\""),
+    );
     let o = run(&["rules", "lint", bad.to_str().unwrap_or_default()], "");
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
@@ -451,9 +439,12 @@ fn lint_refuses_the_pack_over_the_regex_budget_of_issue_11() {
 
 #[test]
 fn lint_reports_every_unknown_key_with_its_line() {
-    let pack = CUSTOM
-        .replace("clause = \"2016\"", "clause = \"2016\"\nseverty = \"x\"")
-        .replace("pass = [", "passes = [\"y\"]\nfail = [");
+    let pack = common::edit(
+        common::FALCON,
+        "clause = \"2016\"",
+        "clause = \"2016\"\nseverty = \"x\"",
+    );
+    let pack = common::edit(&pack, "pass = [", "passes = [\"y\"]\nfail = [");
     let o = run(&["rules", "lint", "-"], &pack);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);

@@ -3,6 +3,8 @@
 
 use sotorko::{Category, Context, Engine};
 
+mod common;
+
 fn engine() -> Engine {
     Engine::default_pack().unwrap_or_else(|e| panic!("the default pack must load:\n{e}"))
 }
@@ -72,28 +74,24 @@ fn every_default_rule_has_a_flag_example_and_every_category_a_rule() {
 
 #[test]
 fn lint_reports_example_failures_of_a_custom_pack() {
-    let pack = r#"
-[pack]
-name = "t"
-
-[[rule]]
-id = "t.falcon"
-category = "secrecy"
-clause = "2016"
-severity = { official = "block", personal = "warn" }
-message.en = "Do not name the project."
-message.bn = "প্রকল্পের নাম লিখবেন না।"
-terms = { en = ["falcon"] }
-[rule.examples]
-flag = ["Project Falcon starts", "an eagle"]
-pass = ["falcons are birds", "a hawk"]
-"#;
-    let problems = sotorko::lint("t.toml", pack);
+    // The shared pack with one flag example the rule misses and one pass
+    // example it flags.
+    let pack = common::edit(
+        common::FALCON,
+        "flag = [\"Project Falcon\"]",
+        "flag = [\"Project Falcon starts\", \"an eagle\"]",
+    );
+    let pack = common::edit(
+        &pack,
+        "pass = [\"a hawk\"]",
+        "pass = [\"falcons are birds\", \"a hawk\"]",
+    );
+    let problems = sotorko::lint("t.toml", &pack);
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 2, "{text:#?}");
     assert_eq!(
         text[0],
-        "t.toml:5: rule `t.falcon`: examples.flag[1] is not flagged by this rule: \"an eagle\""
+        "t.toml:5: rule `local.falcon`: examples.flag[1] is not flagged by this rule: \"an eagle\""
     );
     assert!(text[1].contains("examples.pass[0] is flagged"), "{text:#?}");
 }

@@ -1,4 +1,4 @@
-//! The rule the unit tests build their small packs from, in one place.
+//! What the unit tests build their small packs from, in one place.
 
 /// One rule of a test pack: `id` in `category`, clause `2016`, `warn` in both
 /// contexts, one-letter messages, the matcher lines `body` and one `flag`
@@ -15,3 +15,7 @@ pub(crate) fn rule(id: &str, category: &str, body: &str) -> String {
 pub(crate) fn pack(id: &str, category: &str, body: &str) -> String {
     format!("[pack]\nname = \"t\"\n\n{}", rule(id, category, body))
 }
+
+/// The one-rule pack `local.falcon` the integration tests share
+/// (tests/packs/falcon.toml): `category` is on line 7.
+pub(crate) const FALCON: &str = include_str!("../../tests/packs/falcon.toml");
