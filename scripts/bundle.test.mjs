@@ -9,7 +9,7 @@ import { bundleContentScript } from "./bundle.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** What only a test build may contain: attributes that tell the page what was found, an open UI root. */
-const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", "data-test-text", "__SOTORKO_TEST_HOOKS__"];
+const HOOK_MARKERS = ["data-sotorko-last", "data-sotorko-checks", "data-test-text", "data-sotorko-test-settings", "__SOTORKO_TEST_HOOKS__"];
 /** The open root of the test build (bundles are whitespace-minified: `return"open"`). */
 const OPEN_ROOT = /return\s*"open"/;
 
@@ -40,4 +40,17 @@ test("the built dist/extension (when built) has no test hooks", { skip: !existsS
   const background = readFileSync(join(root, "dist/extension/background.js"), "utf8");
   assert.ok(!background.includes("sotorko:test-slow-policy"), "dist/extension/background.js has the slow-policy test hook");
   assert.ok(readFileSync(join(root, "dist/extension-test/background.js"), "utf8").includes("sotorko:test-slow-policy"), "the test build's background has the hook");
+});
+
+test("the browser's catalogs hold exactly the manifest's __MSG_ keys, in both languages; the scripts carry the rest", async () => {
+  const { browserCatalog } = await import("./bundle.mjs");
+  const manifest = readFileSync(join(root, "manifest.json"), "utf8");
+  const wanted = [...new Set([...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]))].sort();
+  assert.ok(wanted.includes("extName"), "the manifest names its strings");
+  for (const lang of ["bn", "en"]) {
+    const source = readFileSync(join(root, "extension", "_locales", lang, "messages.json"), "utf8");
+    const kept = JSON.parse(browserCatalog(source, manifest));
+    assert.deepEqual(Object.keys(kept).sort(), wanted, lang);
+    for (const key of wanted) assert.deepEqual(kept[key], JSON.parse(source)[key], `${lang} ${key}`);
+  }
 });
