@@ -266,3 +266,19 @@ test("clause labels and their digits follow the UI language", async () => {
     assert.doesNotMatch(clauseLabel(clause, "bn"), /[0-9]/, clause);
   }
 });
+
+test("in a dialog only the dialog's own controls count for the panel's place; else the page's visible ones", async () => {
+  const { pageControlRects } = await import("./panel.js");
+  const rect = (left, top) => ({ left, top, right: left + 50, bottom: top + 20, width: 50, height: 20 });
+  const control = (r) => ({ getBoundingClientRect: () => r, contains: () => false });
+  const inDialog = control(rect(400, 500));
+  const behind = control(rect(1000, 800));
+  const offscreen = control(rect(400, 2000));
+  const dialog = { querySelectorAll: () => [inDialog] };
+  const doc = { querySelectorAll: () => [inDialog, behind, offscreen] };
+  const vp = { vw: 1280, vh: 900 };
+  const composerIn = { closest: (sel) => (sel === '[role="dialog"]' ? dialog : null), contains: () => false };
+  const composerOut = { closest: () => null, contains: () => false };
+  assert.deepEqual(pageControlRects(doc, composerIn, vp).map((r) => r.left), [400]);
+  assert.deepEqual(pageControlRects(doc, composerOut, vp).map((r) => r.left), [400, 1000]);
+});

@@ -414,11 +414,14 @@ const MAX_PAGE_CONTROLS = 1500;
 /**
  * Viewport rects of the page's visible controls outside the composer (at
  * most MAX_PAGE_CONTROLS): the places the panel should leave free so the
- * official can still press Like, Comment, a reply box or the chat.
+ * official can still press Like, Comment, a reply box or the chat. A
+ * composer in a dialog counts only that dialog's controls: the rest of the
+ * page lies behind the dialog's backdrop.
  */
 export function pageControlRects(doc, anchorEl, { vw, vh }) {
   const out = [];
-  const all = doc.querySelectorAll(PAGE_CONTROLS);
+  const scope = anchorEl.closest?.('[role="dialog"]') ?? doc;
+  const all = scope.querySelectorAll(PAGE_CONTROLS);
   for (let i = 0; i < all.length && i < MAX_PAGE_CONTROLS; i++) {
     const e = all[i];
     if (anchorEl.contains(e) || e.contains(anchorEl)) continue;
