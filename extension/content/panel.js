@@ -259,7 +259,7 @@ export class Panel {
     if (!win?.setInterval) return;
     if (!this.panel.hidden && !this.layoutTimer) {
       this.layoutTimer = win.setInterval(() => {
-        if (this.layoutKey() !== this.placedKey) this.schedulePosition();
+        if (this.measure().key !== this.placedKey) this.schedulePosition();
       }, LAYOUT_CHECK_MS);
     } else if (this.panel.hidden && this.layoutTimer) {
       win.clearInterval(this.layoutTimer);
@@ -267,13 +267,21 @@ export class Panel {
     }
   }
 
-  /** Where the composer and its send controls are now, as a comparable string. */
-  layoutKey() {
-    if (!this.anchor?.isConnected) return "";
-    const rects = [this.anchor, ...(this.view?.avoid ?? [])].filter((e) => e.isConnected).map((e) => e.getBoundingClientRect());
+  /**
+   * Where the composer and its send controls are now (viewport rects), the
+   * viewport and the panel's size, with `key`, a string that changes when
+   * any of them moved.
+   */
+  measure() {
+    if (!this.anchor?.isConnected) return { key: "" };
+    const anchor = this.anchor.getBoundingClientRect();
+    const avoid = (this.view?.avoid ?? []).filter((b) => b.isConnected).map((b) => b.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
     const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
     const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
-    return [vw, vh, this.panel.offsetHeight, ...rects.map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)}`)].join(" ");
+    const w = this.panel.offsetWidth || 320;
+    const h = this.panel.offsetHeight || 160;
+    const key = [vw, vh, w, h, ...[anchor, ...avoid].map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)}`)].join(" ");
+    return { key, anchor, avoid, vw, vh, w, h };
   }
 
   reportedFor(anchorEl) {
@@ -353,14 +361,8 @@ export class Panel {
       this.hide();
       return;
     }
-    const key = this.layoutKey();
+    const { key, anchor: r, avoid, vw, vh, w, h } = this.measure();
     if (key === this.placedKey) return; // nothing moved since the last placement
-    const r = this.anchor.getBoundingClientRect();
-    const vw = this.doc.documentElement.clientWidth || this.doc.defaultView.innerWidth;
-    const vh = this.doc.documentElement.clientHeight || this.doc.defaultView.innerHeight;
-    const w = this.panel.offsetWidth || 320;
-    const h = this.panel.offsetHeight || 160;
-    const avoid = (this.view?.avoid ?? []).filter((b) => b.isConnected).map((b) => b.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
     const obstacles = pageControlRects(this.doc, this.anchor, { vw, vh });
     const place = choosePanelPlace({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, { w, h }, { vw, vh }, { avoid, obstacles });
     this.panel.style.left = `${Math.round(place.left)}px`;

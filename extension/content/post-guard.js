@@ -28,7 +28,7 @@ import { matchesLabel } from "./label-match.js";
 import { controlSelector, sendSlotSelector } from "./adapter-overrides.js";
 import { AllowTokens } from "./allow-token.js";
 import { holdDecision } from "./hold-rules.js";
-import { SUBMIT_TIMEOUT_MS } from "./checker.js";
+import { SUBMIT_TIMEOUT_MS, withTimeout } from "./checker.js";
 import { timed } from "./perf-stats.js";
 
 /**
@@ -473,29 +473,11 @@ export class PostGuard {
       this.passed(composer, action);
       return;
     }
-    const pending = this.deps.settingsPending?.();
-    if (pending) {
-      // The check so far used the defaults (personal context, every category at its default
-      // severity): hold the submit until the office's settings are in, then check with them.
-      this.stop(event);
-      this.busy.add(composer.id);
-      const selection = action.draft ? null : this.saveSelection(composer);
-      const proceed = (result) => this.decide(composer, action, result, selection);
-      this.deps.ui.notice?.(this.deps.ui.waitingText?.() ?? "");
-      let timer;
-      const wait = new Promise((resolve) => {
-        timer = setTimeout(resolve, SETTINGS_WAIT_MS);
-      });
-      Promise.race([Promise.resolve(pending).catch(() => {}), wait]).then(() => {
-        clearTimeout(timer);
-        const now = this.subjectOf(composer, action) ?? subject;
-        if (now.cached) proceed(now.cached);
-        else now.checkNow().then(proceed, (error) => proceed({ text: now.text, error: String(error) }));
-      });
-      return;
-    }
+    // Before the office's settings reach the page, checks ran on the defaults (personal context,
+    // default severities): no result of then lets a post through.
+    const pending = this.deps.settingsPending();
     const mode = this.deps.settings().mode;
-    if (cached && !holdDecision(cached.report, mode).hold) {
+    if (!pending && cached && !holdDecision(cached.report, mode).hold) {
       this.passed(composer, action, cached);
       return; // fresh and clean: untouched
     }
@@ -503,8 +485,16 @@ export class PostGuard {
     this.busy.add(composer.id);
     const selection = action.draft ? null : this.saveSelection(composer);
     const proceed = (result) => this.decide(composer, action, result, selection);
-    if (cached) proceed(cached);
-    else subject.checkNow().then(proceed, (error) => proceed({ text, error: String(error) }));
+    const checkAndDecide = (s) => (s.cached ? proceed(s.cached) : s.checkNow().then(proceed, (error) => proceed({ text: s.text, error: String(error) })));
+    if (!pending) {
+      checkAndDecide(subject);
+      return;
+    }
+    // Wait for the settings (at most SETTINGS_WAIT_MS), then check in the context they give.
+    this.deps.ui.notice(this.deps.ui.waitingText());
+    withTimeout(Promise.resolve(pending), SETTINGS_WAIT_MS)
+      .catch(() => {})
+      .then(() => checkAndDecide(this.subjectOf(composer, action) ?? subject));
   }
 
   /**

@@ -60,6 +60,7 @@ function setup({ text = "abc", cached = null, checkNow = null, mode = "warn", re
       openDialog: (options) => calls.dialogs.push(options),
       notice: (t) => calls.notices.push(t),
       checkingOffText: (why) => `checking is off (${why})`,
+      waitingText: () => "waiting for the settings",
     },
     activity,
   });
@@ -138,6 +139,7 @@ test("a submit before the settings are known waits for them and is checked in th
   });
   const event = userClick();
   assert.equal(event.stopped, true, "not sent on the defaults' result");
+  assert.deepEqual(calls.notices, ["waiting for the settings"], "the official is told why nothing happens yet");
   await settle();
   assert.equal(calls.posted, 0);
   context = "official";
