@@ -22,9 +22,7 @@ import { el } from "./ui-host.js";
 import { textareaSpanRects } from "./textarea-geometry.js";
 import { describeUnderlineForTests } from "./test-hooks.js";
 import { record } from "./perf-stats.js";
-
-/** While underlines are shown, how often layout is re-checked for moves that fire no event (ms). */
-export const LAYOUT_CHECK_MS = 400;
+import { layoutClock } from "./layout-clock.js";
 
 /** Boxes checked for being covered by the page (one hit test each) per redraw; the rest are drawn. */
 const MAX_OCCLUSION_TESTS = 200;
@@ -41,7 +39,6 @@ export class Highlighter {
     /** composerId → { el, entries: [{ finding, range, rects, mark }], snapshot, textarea, clippers } */
     this.byComposer = new Map();
     this.frame = 0;
-    this.timer = 0;
     /** Marks must be rebuilt (the findings changed). */
     this.dirty = false;
     /** What is drawn: a string of every box, to skip redraws that would change nothing. */
@@ -122,16 +119,14 @@ export class Highlighter {
     }
   }
 
-  /** The periodic check runs only while there is something to keep in step. */
+  /** The periodic check (layout-clock.js) runs only while there is something to keep in step. */
   watchLayout() {
     const win = this.doc.defaultView;
-    if (!win?.setInterval) return;
+    if (!win) return;
+    const clock = layoutClock(win);
     const any = [...this.byComposer.values()].some((c) => c.entries.length > 0);
-    if (any && !this.timer) this.timer = win.setInterval(() => this.scheduleReposition(), LAYOUT_CHECK_MS);
-    else if (!any && this.timer) {
-      win.clearInterval(this.timer);
-      this.timer = 0;
-    }
+    if (any && !clock.watching(this)) clock.watch(this, () => this.scheduleReposition());
+    else if (!any) clock.unwatch(this);
   }
 
   scheduleReposition() {

@@ -10,7 +10,7 @@ import { el, onUiEvent } from "./ui-host.js";
 import { t } from "./strings.js";
 import { renderFinding, severityCounts, formatCount, SEVERITY_KEY } from "./finding-view.js";
 import { SEVERITIES } from "../shared/messages.js";
-import { LAYOUT_CHECK_MS } from "./highlighter.js";
+import { layoutClock } from "./layout-clock.js";
 
 const COUNT_KEY = SEVERITY_KEY;
 
@@ -256,14 +256,14 @@ export class Panel {
    */
   watchLayout() {
     const win = this.doc.defaultView;
-    if (!win?.setInterval) return;
-    if (!this.panel.hidden && !this.layoutTimer) {
-      this.layoutTimer = win.setInterval(() => {
+    if (!win) return;
+    const clock = layoutClock(win);
+    if (!this.panel.hidden && !clock.watching(this)) {
+      clock.watch(this, () => {
         if (this.measure().key !== this.placedKey) this.schedulePosition();
-      }, LAYOUT_CHECK_MS);
-    } else if (this.panel.hidden && this.layoutTimer) {
-      win.clearInterval(this.layoutTimer);
-      this.layoutTimer = 0;
+      });
+    } else if (this.panel.hidden) {
+      clock.unwatch(this);
     }
   }
 
