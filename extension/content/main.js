@@ -13,7 +13,7 @@ import { ComposerFinder } from "./composer-finder.js";
 import { ComposerChecker } from "./checker.js";
 import { Highlighter } from "./highlighter.js";
 import { Panel } from "./panel.js";
-import { PostGuard, submitButtonUnrecognised, sendControlsOf, describeStructure } from "./post-guard.js";
+import { PostGuard, composerControls, describeStructure } from "./post-guard.js";
 import { applySiteAdapterOverrides } from "./adapter-overrides.js";
 import { requestCheck, withTimeout } from "./checker.js";
 import { recordUnguarded } from "../shared/unguarded-log.js";
@@ -111,8 +111,9 @@ function render(entry) {
   const findings = result.report?.findings ?? [];
   const { kind, el: composerEl } = entry.composer;
   const holding = isHolding(result.report);
+  const controls = composerControls(composerEl, guard);
   // A page we do not recognise: say that this post cannot be held rather than fail silently.
-  const unguarded = holding && kind !== "comment" && kind !== "reply" && submitButtonUnrecognised(composerEl, guard);
+  const unguarded = holding && kind !== "comment" && kind !== "reply" && controls.unrecognised;
   let unguardedDescription = null;
   if (unguarded) {
     unguardedDescription = entry.unguardedDescription ??= describeStructure(composerEl, doc);
@@ -130,7 +131,7 @@ function render(entry) {
     empty: result.text.trim() === "" || Boolean(result.error),
     unguarded,
     unguardedDescription,
-    avoid: sendControlsOf(composerEl, guard),
+    avoid: controls.sending,
   });
 }
 

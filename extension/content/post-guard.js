@@ -123,25 +123,20 @@ export function isShown(el) {
 const COMMENT_LIKE = new Set(["comment", "reply"]);
 
 /**
- * For a composer with findings that publishes through a control (not Enter):
- * whether its dialog or form (or, on the mobile site, its surroundings)
- * shows controls of which none can be tied to it. Then Sotorko can underline
- * but cannot hold the post, and says so. False when there is no such
- * container or no control at all yet.
+ * One look at the controls in the dialog, form or (mobile site) screen of
+ * `composerEl`:
+ * - `sending`: the recognised send and hand-off controls (Post, Next,
+ *   Comment…) that act on it; the panel keeps clear of them so the official
+ *   can always reach them;
+ * - `unrecognised`: there are controls but none of them can be tied to the
+ *   composer. For a composer with findings that publishes through a control
+ *   (not Enter), Sotorko can then underline but cannot hold the post, and
+ *   says so. False when there is no such container or no control at all yet.
  */
-export function submitButtonUnrecognised(composerEl, guard) {
-  const controls = controlsAround(composerEl);
-  if (controls.length === 0) return false;
-  return !controls.some((b) => sendsFrom(b, composerEl, guard));
-}
-
-/**
- * The recognised send and hand-off controls (Post, Next, Comment…) that act
- * on `composerEl`: the panel keeps clear of them so the official can always
- * reach them.
- */
-export function sendControlsOf(composerEl, guard) {
-  return controlsAround(composerEl).filter((b) => sendsFrom(b, composerEl, guard));
+export function composerControls(composerEl, guard) {
+  const around = controlsAround(composerEl);
+  const sending = around.filter((b) => sendsFrom(b, composerEl, guard));
+  return { sending, unrecognised: around.length > 0 && sending.length === 0 };
 }
 
 /** The controls in the composer's dialog, form or mobile screen, outside the editor itself. */
