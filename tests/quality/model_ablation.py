@@ -57,6 +57,8 @@ def configure(options: dict) -> bool:
 
     def load_data():
         examples, inputs = original()
+        # The guards on KARIM and load_lexicon let the script also run with
+        # scripts/model/experiments/target-pairs.patch applied (no Karim, a target lexicon).
         if karim is not None and hasattr(T, "KARIM"):
             # Re-label Karim rows by topic (the text's label is not kept, so
             # re-read the topics in file order).
@@ -90,7 +92,7 @@ def main() -> int:
     options = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
     by_file = configure(dict(options))
     started = time.time()
-    if hasattr(T, "load_lexicon"):
+    if hasattr(T, "load_lexicon"):  # only with the target-pairs patch applied
         T.LEXICON.update(T.load_lexicon())
     examples, _ = T.load_data()
     if by_file:
