@@ -73,6 +73,8 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
     benign = [r for r in rows if not r["expect"]]
     found = held = any_found = 0
     by_cat = defaultdict(lambda: [0, 0, 0])
+    # context -> [violations, found, held, benign, flagged, noisy]
+    by_ctx = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     misses = []
     for r in viol:
         fs = res[r["id"]]
@@ -83,6 +85,10 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
         h_ok = bool(hcats & exp)
         found += f_ok
         held += h_ok
+        ctx = by_ctx[r.get("context", "official")]
+        ctx[0] += 1
+        ctx[1] += f_ok
+        ctx[2] += h_ok
         any_found += bool(fs)
         for c in exp:
             by_cat[c][0] += 1
@@ -92,6 +98,11 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
             misses.append(r)
     flagged = [r for r in benign if any(f["severity"] in HOLDING for f in res[r["id"]])]
     noisy = [r for r in benign if res[r["id"]]]
+    for r in benign:
+        ctx = by_ctx[r.get("context", "official")]
+        ctx[3] += 1
+        ctx[4] += any(f["severity"] in HOLDING for f in res[r["id"]])
+        ctx[5] += bool(res[r["id"]])
     print(f"\n## {name}: {len(rows)} posts ({len(viol)} violations, {len(benign)} benign)")
     print("| measure | value |\n|---|---:|")
     print(f"| violations found in an expected category (any severity) | {found}/{len(viol)} = {pct(found, len(viol))} |")
@@ -103,6 +114,10 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
     for c in sorted(by_cat):
         n, f, h = by_cat[c]
         print(f"| `{c}` | {n} | {pct(f, n)} | {pct(h, n)} |")
+    print("\n| context | violations | found | held | benign | flagged | any finding |\n|---|---:|---:|---:|---:|---:|---:|")
+    for c in sorted(by_ctx):
+        v, f, h, b, fl, no = by_ctx[c]
+        print(f"| {c} | {v} | {pct(f, v)} | {pct(h, v)} | {b} | {pct(fl, b)} | {pct(no, b)} |")
     if show and name not in SEALED:
         print("\n### misses")
         for r in misses[:show]:
