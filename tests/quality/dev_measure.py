@@ -12,6 +12,9 @@ Sets (read from ../shared/data, never copied into the repo):
                             OUT: aggregate figures only, no --show)
   own     tests/quality/register/official-register.jsonl  official-register posts
                             written by the project for tuning (see its README)
+  hardneg-1, hardneg-2  tests/quality/register/hardneg-N.jsonl  hard negatives (and a
+                            few violations) written by helpers in session 7; measured
+                            once untouched, then used for tuning (see the README)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
 
@@ -60,12 +63,13 @@ def pct(a: int, b: int) -> str:
 OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
+HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2)}
 # Sets measured as aggregates only: their texts are never printed.
 SEALED = ("dev-b", "heldout")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
-    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT}.get(name, DATA / "dev" / f"{name}.jsonl")
+    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name, DATA / "dev" / f"{name}.jsonl")
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -216,7 +220,7 @@ def measure(a) -> None:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b", "own", "helper", "heldout"):
+        if s in ("dev-a", "dev-b", "own", "helper", "heldout", *HARDNEG):
             dev(s, a.bin, extra, a.show)
         elif s == "news":
             news(a.bin, extra, a.show)
