@@ -15,6 +15,8 @@ Sets (read from ../shared/data, never copied into the repo):
   hardneg-1, hardneg-2  tests/quality/register/hardneg-N.jsonl  hard negatives (and a
                             few violations) written by helpers in session 7; measured
                             once untouched, then used for tuning (see the README)
+  hardneg-3 tests/quality/register/hardneg-3.jsonl  a third such set (HELD OUT:
+                            aggregate figures only, no --show)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
 
@@ -63,9 +65,9 @@ def pct(a: int, b: int) -> str:
 OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
-HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2)}
+HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3)}
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout")
+SEALED = ("dev-b", "heldout", "hardneg-3")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
