@@ -15,7 +15,7 @@ Sets (read from ../shared/data, never copied into the repo):
   hardneg-1, hardneg-2  tests/quality/register/hardneg-N.jsonl  hard negatives (and a
                             few violations) written by helpers in session 7; measured
                             once untouched, then used for tuning (see the README)
-  hardneg-3 tests/quality/register/hardneg-3.jsonl  a third such set (HELD OUT:
+  hardneg-3, hardneg-4  tests/quality/register/hardneg-N.jsonl  two more (HELD OUT:
                             aggregate figures only, no --show)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
@@ -65,9 +65,9 @@ def pct(a: int, b: int) -> str:
 OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
-HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3)}
+HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout", "hardneg-3")
+SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
