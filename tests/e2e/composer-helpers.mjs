@@ -35,6 +35,12 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const POLITICAL = "আজ নৌকা মার্কায় ভোট দিন";
 /** The words of POLITICAL that political.symbol-campaign underlines. */
 export const POLITICAL_EXCERPT = "নৌকা মার্কায় ভোট দিন";
+/** Belittling an official (default pack rule frame.belittling: warn when official, advice on a personal profile). */
+export const BELITTLING = "আমাদের ইউএনও সাহেব একটা বলদ";
+/** The words of BELITTLING that frame.belittling underlines. */
+export const BELITTLING_EXCERPT = "ইউএনও সাহেব একটা বলদ";
+/** A family post (frame.personal-content: warn when official, not checked on a personal profile). */
+export const FAMILY = "আজ আমার মেয়ের জন্মদিন, সবাই দোয়া করবেন";
 /** The official page of the stand-in (posting on /ministryofexample is official). */
 export const OFFICIAL = { officialPages: ["Ministry of Example"] };
 /** The create-post dialog's Post button. */

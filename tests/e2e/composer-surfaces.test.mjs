@@ -7,6 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { unexpectedTraffic } from "../harness/traffic.mjs";
 import {
+  BELITTLING,
+  BELITTLING_EXCERPT,
   POLITICAL,
   POLITICAL_EXCERPT,
   OFFICIAL,
@@ -155,7 +157,8 @@ describeInEachBrowser("content script surfaces", (ctx) => {
   });
 
   test("popup messages: tab-info reports counts and context; set-tab switches context and turns checking off", async () => {
-    const { page } = await openCheckedPost(ctx, { page: "/ministryofexample?tab=popup-test" });
+    // Belittling is held on an office page and only advised on a personal profile (campaigning is held on both).
+    const { page } = await openCheckedPost(ctx, { page: "/ministryofexample?tab=popup-test", text: BELITTLING });
     let info = await messageTab(ctx.browser, "popup-test", { type: "sotorko:tab-info" });
     assert.equal(info.ok, true, JSON.stringify(info));
     assert.equal(info.enabled, true);
@@ -167,9 +170,9 @@ describeInEachBrowser("content script surfaces", (ctx) => {
     info = await messageTab(ctx.browser, "popup-test", { type: "sotorko:set-tab", context: "personal" });
     assert.equal(info.context, "personal");
     assert.equal(info.contextSource, "toggle");
-    // Re-checked as personal: campaigning is only advice there.
+    // Re-checked as personal: belittling is only advice there.
     await waitForUnderlineCount(page, "advise", 1, { message: "re-checked as personal" });
-    assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
+    assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [BELITTLING_EXCERPT]);
     await page.click(POST_BUTTON);
     await ctx.server.waitForPosted((l) => l.length === 1, { timeout: 2000 });
     assert.equal(await dialogOpen(page), false, "advise never holds");
@@ -189,7 +192,7 @@ describeInEachBrowser("content script surfaces", (ctx) => {
   });
 
   test("popup UI: the popup page for a Facebook tab shows its findings; its context radio and on/off switch drive that tab", async () => {
-    const { page } = await openCheckedPost(ctx, { page: "/ministryofexample?tab=popup-ui" });
+    const { page } = await openCheckedPost(ctx, { page: "/ministryofexample?tab=popup-ui", text: BELITTLING });
     const tabId = await findTabId(ctx.browser, "tab=popup-ui");
     // The toolbar popup's own page, aimed at the stand-in tab with ?tab=ID (headless browsers have no toolbar to click).
     const popup = await ctx.browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
@@ -218,10 +221,10 @@ describeInEachBrowser("content script surfaces", (ctx) => {
       assert.equal(shown.countsShown, true);
       assert.deepEqual(shown.counts, { block: 0, warn: 1, advise: 0 });
 
-      // Context radio: personal. The tab re-checks; campaigning is only advice there.
+      // Context radio: personal. The tab re-checks; belittling is only advice there.
       await popup.click('input[name="context"][value="personal"]');
       await waitForUnderlineCount(page, "advise", 1, { message: "tab re-checked as personal" });
-      assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [POLITICAL_EXCERPT]);
+      assert.deepEqual((await underlines(page)).advise.map((m) => m.text), [BELITTLING_EXCERPT]);
       await waitForPopup(() => document.querySelector('[data-count="advise"]').dataset.value === "1", "popup counts the advice");
       shown = await state();
       assert.equal(shown.context, "personal");

@@ -9,6 +9,7 @@ import path from "node:path";
 import { unexpectedTraffic } from "../harness/traffic.mjs";
 import {
   DOCS_DIR,
+  FAMILY,
   POLITICAL,
   POLITICAL_EXCERPT,
   OFFICIAL,
@@ -350,16 +351,17 @@ describeInEachBrowser("content script", (ctx) => {
     await setUserSettings(ctx.browser, { officialByDefault: true });
     // The test build's hook: the first settings answer reaches this page 2.5 s late (a worker still starting).
     const page = await openFixture(ctx.browser, ctx.server, "/?sotorko-test-slow-settings=2500", undefined, { waitForSettings: false });
+    // A family post: not checked on a personal profile (the defaults), held on an office page.
     await openPostDialog(page);
-    await page.type(POLITICAL);
-    await waitForCheck(page, "post", POLITICAL.length);
+    await page.type(FAMILY);
+    await waitForCheck(page, "post", FAMILY.length);
     assert.equal((await sotorkoUi(page)).context, "personal", "checked with the defaults so far");
     await page.click(POST_BUTTON);
     const held = await expectHeld(page, ctx.server, { message: "not sent on the defaults' result" });
     assert.ok(held.dialog, "the confirm dialog");
     assert.equal((await sotorkoUi(page)).context, "official");
     await clickDialogAction(page, "edit");
-    assert.equal(await page.evaluate(() => window.__fixture.composerText()), POLITICAL, "the draft is kept");
+    assert.equal(await page.evaluate(() => window.__fixture.composerText()), FAMILY, "the draft is kept");
     assert.deepEqual(ctx.server.posted(), []);
     await page.close();
   });

@@ -12,6 +12,11 @@ Sets (read from ../shared/data, never copied into the repo):
                             OUT: aggregate figures only, no --show)
   own     tests/quality/register/official-register.jsonl  official-register posts
                             written by the project for tuning (see its README)
+  hardneg-1, hardneg-2  tests/quality/register/hardneg-N.jsonl  hard negatives (and a
+                            few violations) written by helpers in session 7; measured
+                            once untouched, then used for tuning (see the README)
+  hardneg-3, hardneg-4  tests/quality/register/hardneg-N.jsonl  two more (HELD OUT:
+                            aggregate figures only, no --show)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
 
@@ -60,12 +65,13 @@ def pct(a: int, b: int) -> str:
 OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
+HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout")
+SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
-    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT}.get(name, DATA / "dev" / f"{name}.jsonl")
+    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name, DATA / "dev" / f"{name}.jsonl")
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -73,6 +79,8 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
     benign = [r for r in rows if not r["expect"]]
     found = held = any_found = 0
     by_cat = defaultdict(lambda: [0, 0, 0])
+    # context -> [violations, found, held, benign, flagged, noisy]
+    by_ctx = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     misses = []
     for r in viol:
         fs = res[r["id"]]
@@ -83,6 +91,10 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
         h_ok = bool(hcats & exp)
         found += f_ok
         held += h_ok
+        ctx = by_ctx[r.get("context", "official")]
+        ctx[0] += 1
+        ctx[1] += f_ok
+        ctx[2] += h_ok
         any_found += bool(fs)
         for c in exp:
             by_cat[c][0] += 1
@@ -92,6 +104,11 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
             misses.append(r)
     flagged = [r for r in benign if any(f["severity"] in HOLDING for f in res[r["id"]])]
     noisy = [r for r in benign if res[r["id"]]]
+    for r in benign:
+        ctx = by_ctx[r.get("context", "official")]
+        ctx[3] += 1
+        ctx[4] += any(f["severity"] in HOLDING for f in res[r["id"]])
+        ctx[5] += bool(res[r["id"]])
     print(f"\n## {name}: {len(rows)} posts ({len(viol)} violations, {len(benign)} benign)")
     print("| measure | value |\n|---|---:|")
     print(f"| violations found in an expected category (any severity) | {found}/{len(viol)} = {pct(found, len(viol))} |")
@@ -103,6 +120,10 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
     for c in sorted(by_cat):
         n, f, h = by_cat[c]
         print(f"| `{c}` | {n} | {pct(f, n)} | {pct(h, n)} |")
+    print("\n| context | violations | found | held | benign | flagged | any finding |\n|---|---:|---:|---:|---:|---:|---:|")
+    for c in sorted(by_ctx):
+        v, f, h, b, fl, no = by_ctx[c]
+        print(f"| {c} | {v} | {pct(f, v)} | {pct(h, v)} | {b} | {pct(fl, b)} | {pct(no, b)} |")
     if show and name not in SEALED:
         print("\n### misses")
         for r in misses[:show]:
@@ -201,7 +222,7 @@ def measure(a) -> None:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b", "own", "helper", "heldout"):
+        if s in ("dev-a", "dev-b", "own", "helper", "heldout", *HARDNEG):
             dev(s, a.bin, extra, a.show)
         elif s == "news":
             news(a.bin, extra, a.show)
