@@ -102,13 +102,18 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
             by_cat[c][2] += c in hcats
         if not f_ok:
             misses.append(r)
-    flagged = [r for r in benign if any(f["severity"] in HOLDING for f in res[r["id"]])]
-    noisy = [r for r in benign if res[r["id"]]]
+    flagged, noisy = [], []
     for r in benign:
+        fs = res[r["id"]]
+        is_flagged = any(f["severity"] in HOLDING for f in fs)
+        if is_flagged:
+            flagged.append(r)
+        if fs:
+            noisy.append(r)
         ctx = by_ctx[r.get("context", "official")]
         ctx[3] += 1
-        ctx[4] += any(f["severity"] in HOLDING for f in res[r["id"]])
-        ctx[5] += bool(res[r["id"]])
+        ctx[4] += is_flagged
+        ctx[5] += bool(fs)
     print(f"\n## {name}: {len(rows)} posts ({len(viol)} violations, {len(benign)} benign)")
     print("| measure | value |\n|---|---:|")
     print(f"| violations found in an expected category (any severity) | {found}/{len(viol)} = {pct(found, len(viol))} |")
