@@ -919,7 +919,8 @@ const ANAPHORS: &[&str] = &[
 
 /// True when exactly one clause break lies between `a_end` and `b_start`
 /// (side `a` before side `b`) and the clause after it opens with one of
-/// [`ANAPHORS`] among its first three words, at or before `b_start`.
+/// [`ANAPHORS`] among its first three words, at or before `b_start` (the
+/// first word of the `b` match included).
 fn carried_by_anaphor(text: &str, breaks: &ClauseBreaks, a_end: usize, b_start: usize) -> bool {
     if a_end > b_start {
         return false;
@@ -927,7 +928,17 @@ fn carried_by_anaphor(text: &str, breaks: &ClauseBreaks, a_end: usize, b_start: 
     let Some(brk) = breaks.only_between(a_end, b_start) else {
         return false;
     };
-    let Some(rest) = text.get(brk..b_start.max(brk)) else {
+    // The pronoun may also be the first word of the `b` match itself ("… ;
+    // these people never …"), so the first word at `b_start` is looked at too.
+    let b_word_end = text
+        .get(b_start..)
+        .and_then(|t| {
+            t.char_indices()
+                .find(|&(_, c)| !words::is_word_char(c) && c != '\u{09BC}')
+                .map(|(i, _)| b_start + i)
+        })
+        .unwrap_or(text.len());
+    let Some(rest) = text.get(brk..b_word_end.max(brk)) else {
         return false;
     };
     rest.split(|c: char| c.is_whitespace() || (!words::is_word_char(c) && c != '\u{09BC}'))

@@ -649,6 +649,29 @@ fn overlapping_findings_of_one_category_are_merged() {
 }
 
 #[test]
+fn a_pronoun_that_is_the_stance_itself_also_carries_the_target() {
+    // The `b` side may be the pronoun phrase ("these people", ওদের): its own
+    // first word opens the next clause.
+    let e = engine(&rule(
+        "p.other",
+        "[[rule.near]]\na = { bn = [\"রোহিঙ্গা\"], en = [\"tribal\"] }\nb = { bn = [\"ওদের কথা\"], en = [\"these people\"] }\nwithin = 10\nscope = \"clause-anaphora\"",
+    ));
+    for text in [
+        "Tribal families got the plots; these people never pay the rent",
+        "রোহিঙ্গা পরিবারগুলো এসেছে। ওদের কথা আলাদা।",
+    ] {
+        assert_eq!(spans(&e, text).len(), 1, "{text}");
+    }
+    // Not when the pronoun phrase is not at the opening of the next clause.
+    for text in [
+        "Tribal families got the plots; the rent, say these people, is high",
+        "রোহিঙ্গা পরিবারগুলো এসেছে। আজ সকালে বাজারে শুনলাম ওদের কথা।",
+    ] {
+        assert!(spans(&e, text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_pronoun_opening_the_next_clause_carries_the_target_there() {
     let near = |scope: &str| {
         engine(&rule(
