@@ -17,6 +17,10 @@ Sets (read from ../shared/data, never copied into the repo):
                             once untouched, then used for tuning (see the README)
   hardneg-3, hardneg-4  tests/quality/register/hardneg-N.jsonl  two more (HELD OUT:
                             aggregate figures only, no --show)
+  synthetic-N  scripts/model/data/synthetic-N.jsonl  the model's training posts; a
+                            set is a measure only with a CLI whose model never saw it
+                            (--bin of an older build: how session 8 measured sets 15-35
+                            untouched before training on them)
   news    train/bn-news-dev.csv   newspaper sentences (false alarms on formal Bangla)
   karim   train/karim-bhs-v2.0.csv  hate comments by topic (all rows are hate)
 
@@ -26,7 +30,8 @@ posts count as *flagged* with any block/warn finding, and as *noisy* with any
 finding at all (an advisory underline included).
 
 Usage: python3 tests/quality/dev_measure.py [--bin PATH] [--no-build]
-           [--sets dev-a,dev-b,news,karim] [--show N] [--extra-args ARGS] [--doc PATH]
+           [--sets dev-a,dev-b,news,karim] [--show N] [--extra-args ARGS] [--doc PATH] [--brief]
+--brief prints one table row per dev set (found, held, flagged, any finding).
 --doc PATH writes the tables between `<!-- dev:begin -->` and `<!-- dev:end -->` in PATH
 (docs/quality.md) instead of printing them.
 --show N prints up to N misses and false alarms of the tuning sets (never dev-b or heldout).
@@ -66,12 +71,17 @@ OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
 HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
+SYNTHETIC = REPO / "scripts" / "model" / "data"
+BRIEF = False  # --brief: one table row per dev set
 # Sets measured as aggregates only: their texts are never printed.
 SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4")
 
 
 def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
-    path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name, DATA / "dev" / f"{name}.jsonl")
+    if name.startswith("synthetic-"):
+        path = SYNTHETIC / f"{name}.jsonl"
+    else:
+        path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name, DATA / "dev" / f"{name}.jsonl")
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -114,6 +124,10 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
         ctx[3] += 1
         ctx[4] += is_flagged
         ctx[5] += bool(fs)
+    if BRIEF:
+        print(f"| {name} | {len(viol)} | {pct(found, len(viol))} | {pct(held, len(viol))} | {len(benign)} "
+              f"| {pct(len(flagged), len(benign))} | {pct(len(noisy), len(benign))} |")
+        return
     print(f"\n## {name}: {len(rows)} posts ({len(viol)} violations, {len(benign)} benign)")
     print("| measure | value |\n|---|---:|")
     print(f"| violations found in an expected category (any severity) | {found}/{len(viol)} = {pct(found, len(viol))} |")
@@ -199,7 +213,10 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--extra-args", default="")
     ap.add_argument("--doc")
+    ap.add_argument("--brief", action="store_true", help="one table row per dev set")
     a = ap.parse_args()
+    global BRIEF
+    BRIEF = a.brief
     if a.doc and a.show:
         sys.exit("--show prints posts; it cannot be used with --doc")
     if a.doc:
@@ -226,8 +243,11 @@ def measure(a) -> None:
     if not a.no_build:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
+    if BRIEF:
+        print("| set | violations | found | held | benign | flagged | any finding |\n|---|---:|---:|---:|---:|---:|---:|")
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b", "own", "helper", "heldout", *HARDNEG):
+        if s in ("dev-a", "dev-b", "own", "helper", "heldout", *HARDNEG) or (
+                s.startswith("synthetic-") and (SYNTHETIC / f"{s}.jsonl").is_file()):
             dev(s, a.bin, extra, a.show)
         elif s == "news":
             news(a.bin, extra, a.show)
