@@ -669,7 +669,7 @@ models used by `tests/quality/model_cv.py` to cross-validate the whole system
 | Sotorko corpus (`tests/corpus/*.jsonl`) | project's own (MIT) | as dev-a |
 | Sotorko official-register tuning posts (`tests/quality/register/official-register.jsonl`, written by the project without reading dev-b) | project's own (MIT) | as dev-a; its benign posts also set the thresholds |
 | Helper-written official-register posts (`tests/quality/register/helper-official.jsonl`, written on 2026-12-01 by an AI helper that had not seen the rules; measured once untouched, see its README) | project's own (MIT) | as dev-a; its benign posts also set the thresholds |
-| Synthetic official-register training posts (`scripts/model/data/synthetic-*.jsonl`, written on 2026-12-01 by AI helpers for this project, four personas of government offices; see `README-synthetic-*.md`) | project's own (MIT) | as dev-a; their benign posts (mostly hard negatives) also set the thresholds |
+| Synthetic official-register training posts (`scripts/model/data/synthetic-*.jsonl`, written on 2026-12-01 by AI helpers for this project, one family of government offices or one kind of writer per file; see `README-synthetic-*.md` and `WRITING.md`) | project's own (MIT) | as dev-a; their benign posts (mostly hard negatives) also set the thresholds |
 | `scripts/model/official-benign.txt` (short official-register notices, calls to action and greetings written for the model) | project's own (MIT) | all → none |
 
 `dev/dev-b.jsonl` and the held-out `tests/quality/register/heldout-official-2.jsonl` are never read.
