@@ -534,7 +534,7 @@ fn call_tag_keeps_only_imperatives_and_futures() {
 
 #[test]
 fn model_matchers_feed_driver_words_and_can_be_switched_off() {
-    let violent = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let violent = "dhore pitiye mere felo, agun diye puriye dao";
     let mut e = engine(&rule("m.alone", r#"model = ["violent"]"#));
     assert!(e.uses_stance_model());
     let found = spans(&e, violent);
@@ -579,13 +579,13 @@ fn allowed_terms_cancel_model_hits() {
         &LoadOptions::default(),
     )
     .unwrap_or_else(|err| panic!("{err}"));
-    let text = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let text = "dhore pitiye mere felo, agun diye puriye dao";
     let before =
         Engine::from_pack(pack.clone(), &Terms::default()).unwrap_or_else(|e| panic!("{e}"));
     let words: Vec<String> = spans(&before, text).into_iter().map(|f| f.1).collect();
     assert!(!words.is_empty());
     let allowed = Terms {
-        bn: words.clone(),
+        banglish: words.clone(),
         ..Terms::default()
     };
     let after = Engine::from_pack(pack, &allowed).unwrap_or_else(|e| panic!("{e}"));
@@ -595,7 +595,7 @@ fn allowed_terms_cancel_model_hits() {
 
 #[test]
 fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
-    let text = "ওকে ধরে পিটিয়ে মেরে ফেলো";
+    let text = "dhore pitiye mere felo, agun diye puriye dao";
     let alone = engine(&rule("m.alone", r#"model = ["violent"]"#));
     let words: Vec<String> = spans(&alone, text).into_iter().map(|f| f.1).collect();
     assert!(words.len() >= 2, "{words:?}");
@@ -604,7 +604,7 @@ fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
     let both = engine(&format!(
         "{}{}",
         rule("m.alone", r#"model = ["violent"]"#),
-        rule("t.term", &format!("terms = {{ bn = [\"{}\"] }}", words[0]))
+        rule("t.term", &format!("terms = {{ banglish = [\"{}\"] }}", words[0]))
     ));
     let found = spans(&both, text);
     assert!(
