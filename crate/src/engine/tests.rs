@@ -604,7 +604,10 @@ fn a_model_only_finding_gives_way_to_another_rule_on_the_same_words() {
     let both = engine(&format!(
         "{}{}",
         rule("m.alone", r#"model = ["violent"]"#),
-        rule("t.term", &format!("terms = {{ banglish = [\"{}\"] }}", words[0]))
+        rule(
+            "t.term",
+            &format!("terms = {{ banglish = [\"{}\"] }}", words[0])
+        )
     ));
     let found = spans(&both, text);
     assert!(
