@@ -59,17 +59,14 @@ def load(files: list[Path], category: str) -> tuple[list[str], list[str], list[s
     for path in files:
         if path.name in CLOSED:
             sys.exit(f"{path.name} is sealed or closed: it is never read for tuning")
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                expect = row.get("expect") or []
-                if not expect:
-                    bg.append(row["text"])
-                elif category in expect or category == "all":
-                    fg.append(row.get("evidence") or row["text"])
-                    writers.append(path.name)
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rows:
+            expect = row.get("expect") or []
+            if not expect:
+                bg.append(row["text"])
+            elif category in expect or category == "all":
+                fg.append(row.get("evidence") or row["text"])
+                writers.append(path.name)
     with (DATA / "train" / "bn-news-dev.csv").open(encoding="utf-8", newline="") as f:
         bg.extend(r["text"] for r in csv.DictReader(f))
     return fg, writers, bg
