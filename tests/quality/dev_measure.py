@@ -72,16 +72,21 @@ HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
 HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
 SYNTHETIC = REPO / "scripts" / "model" / "data"
-BRIEF = False  # --brief: one table row per dev set
 # Sets measured as aggregates only: their texts are never printed.
 SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4")
 
 
-def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
+def dev_path(name: str) -> Path | None:
+    """The JSON-lines file of a labelled set, or None for a name that is not one."""
     if name.startswith("synthetic-"):
         path = SYNTHETIC / f"{name}.jsonl"
-    else:
-        path = {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name, DATA / "dev" / f"{name}.jsonl")
+        return path if path.is_file() else None
+    if name in ("dev-a", "dev-b"):
+        return DATA / "dev" / f"{name}.jsonl"
+    return {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name)
+
+
+def dev(name: str, path: Path, bin_path: str, extra: list[str], show: int, brief: bool) -> None:
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     inp = [{"id": r["id"], "text": r["text"], "context": r.get("context", "official")} for r in rows]
     res = run(bin_path, inp, extra)
@@ -124,7 +129,7 @@ def dev(name: str, bin_path: str, extra: list[str], show: int) -> None:
         ctx[3] += 1
         ctx[4] += is_flagged
         ctx[5] += bool(fs)
-    if BRIEF:
+    if brief:
         print(f"| {name} | {len(viol)} | {pct(found, len(viol))} | {pct(held, len(viol))} | {len(benign)} "
               f"| {pct(len(flagged), len(benign))} | {pct(len(noisy), len(benign))} |")
         return
@@ -215,8 +220,6 @@ def main() -> None:
     ap.add_argument("--doc")
     ap.add_argument("--brief", action="store_true", help="one table row per dev set")
     a = ap.parse_args()
-    global BRIEF
-    BRIEF = a.brief
     if a.doc and a.show:
         sys.exit("--show prints posts; it cannot be used with --doc")
     if a.doc:
@@ -243,12 +246,12 @@ def measure(a) -> None:
     if not a.no_build:
         subprocess.run(["cargo", "build", "-q", "--release", "-p", "sotorko"], cwd=REPO, check=True)
     extra = a.extra_args.split()
-    if BRIEF:
+    if a.brief:
         print("| set | violations | found | held | benign | flagged | any finding |\n|---|---:|---:|---:|---:|---:|---:|")
     for s in a.sets.split(","):
-        if s in ("dev-a", "dev-b", "own", "helper", "heldout", *HARDNEG) or (
-                s.startswith("synthetic-") and (SYNTHETIC / f"{s}.jsonl").is_file()):
-            dev(s, a.bin, extra, a.show)
+        path = dev_path(s)
+        if path is not None:
+            dev(s, path, a.bin, extra, a.show, a.brief)
         elif s == "news":
             news(a.bin, extra, a.show)
         elif s == "karim":
