@@ -44,7 +44,7 @@ async function* walk(dir) {
 }
 
 /** How many of @zxcvbn-ts/language-common's most common passwords the meter's estimator knows (package size; docs/review.md). */
-export const PASSWORD_WORDS = 5_000;
+export const PASSWORD_WORDS = 3_500;
 
 /**
  * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
