@@ -92,7 +92,7 @@ export function entryOptions({ from, format, messageKeys }, testHooks) {
     minifySyntax: true,
     // Whitespace too: about 25 KB gzipped over the bundles (BENCHMARKS.md, package size).
     minifyWhitespace: true,
-    // And local names: about 12 KB gzipped (session 9, room for three more model classes).
+    // And local names: about 9 KB gzipped (session 9, room for three more model classes).
     // Exported and property names are kept, so messages and storage keys read the same.
     minifyIdentifiers: true,
   };

@@ -4,8 +4,10 @@
 A one-vs-rest logistic regression over hashed features (word unigrams and
 bigrams, character 2-4-grams inside words) of a normalised text, for the
 stance classes derogatory, violent, sexist, communal, ethnic, divisive,
-partisan, secret and personal — one per guideline category ("none" is every
-class below its threshold). Weights are quantised to i8 with one scale per
+partisan, secret and personal — one per guideline category — and contempt,
+sectarian, gendered and unrest, learnt from officials' posts only ("none" is
+every class below its threshold). The five fold models and the final model
+are trained in parallel processes where there is more than one core. Weights are quantised to i8 with one scale per
 class; a score is the integer sum bias + the weights of every feature
 occurrence, compared with an integer threshold per class. The Rust engine
 (crate/src/stance/) computes exactly the same integers.
