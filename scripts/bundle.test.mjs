@@ -16,8 +16,11 @@ const OPEN_ROOT = /return\s*"open"/;
 function assertNoHooks(code, where) {
   for (const marker of HOOK_MARKERS) assert.ok(!code.includes(marker), `${where} contains the test hook ${marker}`);
   assert.doesNotMatch(code, OPEN_ROOT, `${where} contains the test hook return "open"`);
-  assert.match(code, /function uiRootMode\(\)\s*\{\s*return\s*"closed";?\s*\}/, `${where} attaches a closed shadow root`);
-  assert.match(code, /attachShadow\(\{\s*mode:\s*uiRootMode\(\)\s*\}\)/, `${where} takes the root's mode from uiRootMode`);
+  // Bundles are minified (local names too), so `uiRootMode` is found by its body.
+  const mode = code.match(/function ([\w$]+)\(\)\s*\{\s*return\s*"closed";?\s*\}/);
+  assert.ok(mode, `${where} attaches a closed shadow root`);
+  const escaped = mode[1].replace(/\$/g, "\\$");
+  assert.match(code, new RegExp(`attachShadow\\(\\{\\s*mode:\\s*${escaped}\\(\\)\\s*\\}\\)`), `${where} takes the root's mode from uiRootMode`);
 }
 
 test("the production content script has no test hooks and a closed shadow root", async () => {

@@ -4,8 +4,10 @@
 A one-vs-rest logistic regression over hashed features (word unigrams and
 bigrams, character 2-4-grams inside words) of a normalised text, for the
 stance classes derogatory, violent, sexist, communal, ethnic, divisive,
-partisan, secret and personal — one per guideline category ("none" is every
-class below its threshold). Weights are quantised to i8 with one scale per
+partisan, secret and personal — one per guideline category — and contempt,
+sectarian, gendered and unrest, learnt from officials' posts only ("none" is
+every class below its threshold). The five fold models and the final model
+are trained in parallel processes where there is more than one core. Weights are quantised to i8 with one scale per
 class; a score is the integer sum bias + the weights of every feature
 occurrence, compared with an integer threshold per class. The Rust engine
 (crate/src/stance/) computes exactly the same integers.
@@ -34,9 +36,12 @@ import csv
 import hashlib
 import json
 import math
+import multiprocessing
+import os
 import random
 import struct
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +61,7 @@ SYNTHETIC_DIR = Path(__file__).resolve().parent / "data"
 
 SEED = 20261130
 CLASSES = ("derogatory", "violent", "sexist", "communal", "ethnic", "divisive",
-           "partisan", "secret", "personal", "contempt")
+           "partisan", "secret", "personal", "contempt", "sectarian", "gendered", "unrest")
 HASH_BITS = 14
 QMAX = 7  # weights are quantised to 4 bits: -QMAX..QMAX
 EPOCHS = 6
@@ -83,8 +88,8 @@ BDSHS = {"slander": "derogatory", "callToViolence": "violent",
 # learnt from our posts alone, where `derogatory` is dominated by the
 # colloquial insults of the comment datasets.
 CATEGORY = {"belittling": ("derogatory", "contempt"), "national-unity": ("divisive",),
-            "incitement": ("violent",), "gender": ("sexist",),
-            "religious-harmony": ("communal",), "ethnic-minority": ("ethnic",),
+            "incitement": ("violent", "unrest"), "gender": ("sexist", "gendered"),
+            "religious-harmony": ("communal", "sectarian"), "ethnic-minority": ("ethnic",),
             "political": ("partisan",), "secrecy": ("secret",),
             "personal-content": ("personal",)}
 OURS = ("dev-a", "corpus", "official", "own", "helper", "synthetic")
@@ -401,6 +406,36 @@ def train(examples: list[Example], seed_salt: str) -> tuple[list[list[float]], l
     return ws, bs
 
 
+# The examples the training jobs read: set before the worker processes are
+# forked, so they inherit it instead of receiving a copy.
+_JOB_EXAMPLES: list[Example] = []
+
+
+def _training_job(k: int):
+    """Fold model k (trained without fold k), or the final model (k == FOLDS)."""
+    if k == FOLDS:
+        return k, train(_JOB_EXAMPLES, "final")
+    return k, train([ex for ex in _JOB_EXAMPLES if ex.fold != k], f"fold{k}")
+
+
+def train_all(examples: list[Example]):
+    """The FOLDS fold models and the final model. The six trainings are
+    independent (each has its own seeded order), so they run in parallel
+    processes on a machine with more than one core; the weights are the same
+    bytes either way."""
+    global _JOB_EXAMPLES
+    _JOB_EXAMPLES = examples
+    jobs = list(range(FOLDS + 1))
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = dict(pool.map(_training_job, jobs))
+    else:
+        results = dict(map(_training_job, jobs))
+    return [results[k] for k in range(FOLDS)], results[FOLDS]
+
+
 def float_score(w: list[float], b: float, feats: list[int]) -> float:
     return b + sum(map(w.__getitem__, feats))
 
@@ -491,11 +526,8 @@ def main() -> int:
     # held-out examples (whole unit for recall, clauses for benign text).
     oof_unit = [[0.0] * len(CLASSES) for _ in examples]
     oof_clause = [[0.0] * len(CLASSES) for _ in examples]
-    fold_models = []
-    for k in range(FOLDS):
-        tr = [ex for ex in examples if ex.fold != k]
-        ws, bs = train(tr, f"fold{k}")
-        fold_models.append((ws, bs))
+    fold_models, (final_ws, final_bs) = train_all(examples)
+    for k, (ws, bs) in enumerate(fold_models):
         for i, ex in enumerate(examples):
             if ex.fold != k:
                 continue
@@ -513,8 +545,7 @@ def main() -> int:
         thresholds.append(choose_threshold(posts, news, POST_FIRE, NEWS_FIRE))
         framed.append(choose_threshold(posts, news, FRAMED_POST_FIRE, FRAMED_NEWS_FIRE))
 
-    ws, bs = train(examples, "final")
-    qs, qb, scales = quantise(ws, bs)
+    qs, qb, scales = quantise(final_ws, final_bs)
     thr_q = [math.ceil(t / s) for t, s in zip(thresholds, scales)]
     framed_q = [math.ceil(t / s) for t, s in zip(framed, scales)]
     blob = encode(qs, qb, scales, thr_q, framed_q)

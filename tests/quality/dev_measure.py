@@ -17,6 +17,8 @@ Sets (read from ../shared/data, never copied into the repo):
                             once untouched, then used for tuning (see the README)
   hardneg-3, hardneg-4  tests/quality/register/hardneg-N.jsonl  two more (HELD OUT:
                             aggregate figures only, no --show)
+  writers-3  tests/quality/register/writers-3.jsonl  2,400 posts by eight new writers
+                            of session 9 (HELD OUT: aggregate figures only, no --show)
   synthetic-N  scripts/model/data/synthetic-N.jsonl  the model's training posts; a
                             set is a measure only with a CLI whose model never saw it
                             (--bin of an older build: how session 8 measured sets 15-35
@@ -71,9 +73,10 @@ OWN = REPO / "tests" / "quality" / "register" / "official-register.jsonl"
 HELPER = REPO / "tests" / "quality" / "register" / "helper-official.jsonl"
 HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
 HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
+WRITERS = {"writers-3": REPO / "tests" / "quality" / "register" / "writers-3.jsonl"}
 SYNTHETIC = REPO / "scripts" / "model" / "data"
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4")
+SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4", "writers-3")
 
 
 def dev_path(name: str) -> Path | None:
@@ -83,7 +86,7 @@ def dev_path(name: str) -> Path | None:
         return path if path.is_file() else None
     if name in ("dev-a", "dev-b"):
         return DATA / "dev" / f"{name}.jsonl"
-    return {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG}.get(name)
+    return {"own": OWN, "helper": HELPER, "heldout": HELDOUT, **HARDNEG, **WRITERS}.get(name)
 
 
 def dev(name: str, path: Path, bin_path: str, extra: list[str], show: int, brief: bool) -> None:

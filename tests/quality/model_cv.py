@@ -10,7 +10,7 @@ runs over it and only aggregate figures are printed. Every set is also
 measured with `--no-model` (the rules alone) for comparison.
 
 Usage:
-  python3 tests/quality/model_cv.py [--bin PATH] [--folds DIR] [--no-train]
+  python3 tests/quality/model_cv.py [--bin PATH] [--folds DIR] [--no-train] [--rules PACK] [--no-dev-b]
 
 Prints a Markdown report (for docs/quality.md). Python 3 standard library only.
 """
@@ -34,11 +34,14 @@ BDSHS_TYPES = {
     "callToViolence": "incitement",
 }
 FOLDS = 5
+# Extra CLI arguments for every run (`--rules PACK`), set from the command line.
+EXTRA: list[str] = []
 
 
 def run(binary: Path, items: list[dict] | Path, extra: list[str]) -> dict[str, list[dict]]:
     """Checks `items` ({id, text, context}) in one CLI batch, or a JSON-lines
     file given by path (the CLI reads it; used for sealed dev-b); findings by id."""
+    extra = [*EXTRA, *extra]
     if isinstance(items, Path):
         proc = subprocess.run([str(binary), "check", "--jsonl", *extra, str(items)],
                               capture_output=True, text=True, encoding="utf-8")
@@ -156,7 +159,11 @@ def main() -> int:
     ap.add_argument("--bin", type=Path, default=REPO / "target" / "release" / "sotorko")
     ap.add_argument("--folds", type=Path, default=Path("/tmp/sotorko-model-folds"))
     ap.add_argument("--no-train", action="store_true", help="use the fold models already in --folds")
+    ap.add_argument("--rules", type=Path, help="measure this rule pack instead of the default one")
+    ap.add_argument("--no-dev-b", action="store_true", help="leave sealed dev-b out (experiments)")
     args = ap.parse_args()
+    if args.rules:
+        EXTRA.extend(["--rules", str(args.rules)])
     if not args.no_train:
         subprocess.run([sys.executable, str(REPO / "scripts" / "model" / "train.py"), "--folds", str(args.folds)],
                        check=True, cwd=REPO)
@@ -167,8 +174,9 @@ def main() -> int:
     for row in labelled(DATA / "dev" / "dev-a.jsonl", args.bin, folds["dev-a"], args.folds, "dev-a"):
         print(row)
     # dev-b: sealed; the CLI runs over it, only these aggregates are printed.
-    for row in labelled(DATA / "dev" / "dev-b.jsonl", args.bin, None, args.folds, "dev-b"):
-        print(row)
+    if not args.no_dev_b:
+        for row in labelled(DATA / "dev" / "dev-b.jsonl", args.bin, None, args.folds, "dev-b"):
+            print(row)
     corpus_rows = []
     for p in sorted((REPO / "tests" / "corpus").glob("*.jsonl")):
         corpus_rows += labelled(p, args.bin, folds["corpus"], args.folds, f"corpus {p.stem}")

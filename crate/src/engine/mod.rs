@@ -596,6 +596,7 @@ impl Engine {
                 // Kept unless an earlier-starting finding of its category reaches past its start.
                 !(hi > lo && reach.get(hi - 1).is_some_and(|&r| r > m.1))
             });
+            merged = one_per_clause(text, merged, model_only, category);
         }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
         let utf16 = views::Utf16Index::new(text);
@@ -761,6 +762,50 @@ fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
     for t in &terms.banglish_verbs {
         builders[2].add_verb(t, u);
     }
+}
+
+/// A finding of a model-only rule says "this clause reads as X": it is kept
+/// once per rule and clause (its span from the first driver word to the
+/// last), and dropped where another finding of its category already marks
+/// that clause, so the panel shows one item for one problem. `merged` is
+/// ordered by rule, then position.
+fn one_per_clause(
+    text: &str,
+    merged: Vec<(u32, usize, usize)>,
+    model_only: impl Fn(u32) -> bool,
+    category: impl Fn(u32) -> Option<crate::model::Category>,
+) -> Vec<(u32, usize, usize)> {
+    let bounds = crate::stance::clauses(text);
+    let clause_of = |at: usize| bounds.partition_point(|&(_, e)| e <= at);
+    let marked: std::collections::HashSet<(Option<crate::model::Category>, usize)> = merged
+        .iter()
+        .filter(|m| !model_only(m.0))
+        .flat_map(|m| {
+            let c = category(m.0);
+            (clause_of(m.1)..=clause_of(m.2.saturating_sub(1)).max(clause_of(m.1)))
+                .map(move |k| (c, k))
+        })
+        .collect();
+    let mut out: Vec<(u32, usize, usize)> = Vec::with_capacity(merged.len());
+    let mut last_clause = usize::MAX;
+    for m in merged {
+        if !model_only(m.0) {
+            out.push(m);
+            continue;
+        }
+        let k = clause_of(m.1);
+        if marked.contains(&(category(m.0), k)) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.0 == m.0 && last_clause == k && model_only(last.0) => {
+                last.2 = last.2.max(m.2);
+            }
+            _ => out.push(m),
+        }
+        last_clause = k;
+    }
+    out
 }
 
 /// Merges overlapping findings of the same category (input ordered by

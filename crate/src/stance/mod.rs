@@ -1,8 +1,9 @@
 //! The stance model: a small linear classifier over hashed character and word
-//! n-grams that scores each clause of a text for ten stances — derogatory,
+//! n-grams that scores each clause of a text for thirteen stances — derogatory,
 //! violent, sexist, communal, ethnic, divisive, partisan, secret and personal,
-//! one for each guideline category, and contempt, the official register's
-//! kind of belittling — and names the words that drove a score.
+//! one for each guideline category, and the official register's own kinds of
+//! belittling, communal bias, gender bias and incitement (contempt, sectarian,
+//! gendered, unrest) — and names the words that drove a score.
 //!
 //! The weights (`crate/model/stance.bin`) are produced by
 //! `scripts/model/train.py` (see `crate/model/PROVENANCE.md`) and embedded in
@@ -52,11 +53,22 @@ pub enum Stance {
     /// the state: sarcasm, ridicule, "so-called", "a circus" (learnt from
     /// officials' posts only, where `Derogatory` also learns comment insults).
     Contempt,
+    /// The official register's communal bias: suspicion of a faith's
+    /// followers, restricting or belittling their rituals, discouraging
+    /// contact (learnt from officials' posts only).
+    Sectarian,
+    /// The official register's gender bias: stereotypes given as
+    /// administrative reasons, victim blaming, exclusion (officials' posts
+    /// only).
+    Gendered,
+    /// The official register's incitement: calls to blockades, strikes,
+    /// gheraos, panic buying, mob justice (officials' posts only).
+    Unrest,
 }
 
 impl Stance {
     /// The number of classes.
-    pub const COUNT: usize = 10;
+    pub const COUNT: usize = 13;
 
     /// Every class, in the order of the weights file.
     pub const ALL: [Stance; Stance::COUNT] = [
@@ -70,6 +82,9 @@ impl Stance {
         Stance::Secret,
         Stance::Personal,
         Stance::Contempt,
+        Stance::Sectarian,
+        Stance::Gendered,
+        Stance::Unrest,
     ];
 
     /// The class name used in packs and in the weights file.
@@ -85,6 +100,9 @@ impl Stance {
             Stance::Secret => "secret",
             Stance::Personal => "personal",
             Stance::Contempt => "contempt",
+            Stance::Sectarian => "sectarian",
+            Stance::Gendered => "gendered",
+            Stance::Unrest => "unrest",
         }
     }
 
