@@ -44,7 +44,7 @@ async function* walk(dir) {
 }
 
 /** How many of @zxcvbn-ts/language-common's most common passwords the meter's estimator knows (package size; docs/review.md). */
-export const PASSWORD_WORDS = 3_500;
+export const PASSWORD_WORDS = 2_500;
 
 /**
  * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
@@ -58,6 +58,31 @@ const passwordWordsPlugin = {
     b.onLoad({ filter: /.*/, namespace: "sotorko" }, async () => {
       const { dictionary } = await import("@zxcvbn-ts/language-common");
       return { contents: `export default ${JSON.stringify(dictionary.passwords.slice(0, PASSWORD_WORDS))};`, loader: "js" };
+    });
+  },
+};
+
+/**
+ * The keyboards whose adjacency (spatial patterns such as "qwerty" or "1qaz")
+ * the meter knows: Bangladesh's keyboards are US QWERTY (Bangla layouts such
+ * as Bijoy and Avro sit on the same keys) and the numeric keypad. AZERTY,
+ * QWERTZ, Dvorak and the Mac keypad are left out for package size
+ * (docs/review.md).
+ */
+export const KEYBOARD_GRAPHS = ["qwerty", "keypad"];
+
+/**
+ * `import graphs from "sotorko-keyboard-graphs"`: the KEYBOARD_GRAPHS of
+ * @zxcvbn-ts/language-common's adjacency graphs, so the others are not bundled.
+ */
+const keyboardGraphsPlugin = {
+  name: "sotorko-keyboard-graphs",
+  setup(b) {
+    b.onResolve({ filter: /^sotorko-keyboard-graphs$/ }, () => ({ path: "sotorko-keyboard-graphs", namespace: "sotorko-graphs" }));
+    b.onLoad({ filter: /.*/, namespace: "sotorko-graphs" }, async () => {
+      const { adjacencyGraphs } = await import("@zxcvbn-ts/language-common");
+      const kept = Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]]));
+      return { contents: `export default ${JSON.stringify(kept)};`, loader: "js" };
     });
   },
 };
@@ -84,7 +109,9 @@ export function entryOptions({ from, format, messageKeys }, testHooks) {
     format,
     target: ["chrome110", "firefox128"],
     alias: { "sotorko-wasm": join(wasmDir, "sotorko.js") },
-    plugins: messageKeys ? [passwordWordsPlugin, messageKeysPlugin(messageKeys)] : [passwordWordsPlugin],
+    plugins: messageKeys
+      ? [passwordWordsPlugin, keyboardGraphsPlugin, messageKeysPlugin(messageKeys)]
+      : [passwordWordsPlugin, keyboardGraphsPlugin],
     define: { __SOTORKO_TEST_HOOKS__: testHooks ? "true" : "false" },
     legalComments: "none",
     charset: "utf8",

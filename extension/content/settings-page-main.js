@@ -6,7 +6,7 @@
  * loaded only there.
  */
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
-import { adjacencyGraphs } from "@zxcvbn-ts/language-common";
+import graphs from "sotorko-keyboard-graphs";
 import passwords from "sotorko-password-words";
 import { DEFAULTS, loadEffectiveSettings, onEffectiveSettingsChanged } from "../shared/settings.js";
 import { resolveUiLanguage, browserUiLanguage } from "../shared/i18n.js";
@@ -25,7 +25,7 @@ const uiRoot = () => {
   host.setAttribute("data-sotorko-meter-host", "");
   return root;
 };
-const estimate = createEstimator({ zxcvbn, zxcvbnOptions }, { passwords, graphs: adjacencyGraphs });
+const estimate = createEstimator({ zxcvbn, zxcvbnOptions }, { passwords, graphs });
 
 const meter = installPasswordMeter(document, {
   estimate,

@@ -8,8 +8,8 @@ partisan, secret and personal — one per guideline category — and contempt,
 sectarian, gendered and unrest, learnt from officials' posts only ("none" is
 every class below its threshold). The five fold models and the final model
 are trained in parallel processes where there is more than one core. Weights are quantised to i8 with one scale per
-class; a score is the integer sum bias + the weights of every feature
-occurrence, compared with an integer threshold per class. The Rust engine
+class; a score is the integer sum bias + the weights of every distinct
+feature bucket of the clause (each counts once), compared with an integer threshold per class. The Rust engine
 (crate/src/stance/) computes exactly the same integers.
 
 Python 3.11 standard library only. Deterministic: fixed seed, fixed data
@@ -186,14 +186,15 @@ def word_features(w: str) -> tuple[int, ...]:
 
 
 def features(words: list[str]) -> list[int]:
-    """Buckets of every feature occurrence of a word sequence (in order:
-    each word's own features, then the bigram with the next word)."""
+    """The distinct feature buckets of a word sequence, each once, in the
+    order of first occurrence (each word's own features, then the bigram
+    with the next word): a repeated word weighs what it weighs once."""
     out: list[int] = []
     for i, w in enumerate(words):
         out.extend(word_features(w))
         if i + 1 < len(words):
             out.append(bucket("b" + w + " " + words[i + 1]))
-    return out
+    return list(dict.fromkeys(out))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,9 @@
 //! Features of a word sequence: per word its unigram (`w` + word) and the
 //! character 2-, 3- and 4-grams of `<word>` (`c` + gram); per pair of
 //! neighbours the bigram (`b` + w1 + ` ` + w2). Each is hashed with 32-bit
-//! FNV-1a over its UTF-8 bytes and folded into `2^bits` buckets.
+//! FNV-1a over its UTF-8 bytes and folded into `2^bits` buckets. A bucket
+//! counts once per scored unit (binary features): a word repeated five
+//! times weighs what it weighs once.
 
 /// A normalised word and its byte span in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,18 +134,25 @@ fn fold(h: u32, bits: u8) -> usize {
     ((h ^ (h >> bits)) & mask) as usize
 }
 
-/// Calls `f(word index, bucket)` for every feature occurrence of `words`;
-/// a bigram is reported for both of its words (`f` is called twice with the
+/// Calls `f(word index, bucket)` for the first occurrence of every feature
+/// bucket of `words` (later occurrences are skipped); a bigram is reported for both of its words (`f` is called twice with the
 /// same bucket, once per word, and `both` tells the second call apart).
 pub fn for_each_feature(words: &[Word], bits: u8, mut f: impl FnMut(usize, usize, bool)) {
+    // Buckets already reported in this unit: each counts once.
+    let mut seen = vec![0u64; (1usize << bits).div_ceil(64)];
+    let mut first = |b: usize| {
+        let (i, m) = (b / 64, 1u64 << (b % 64));
+        let new = seen[i] & m == 0;
+        seen[i] |= m;
+        new
+    };
     let mut padded = String::new();
     let mut bounds: Vec<usize> = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        f(
-            k,
-            fold(fnv(fnv(FNV_OFFSET, b"w"), w.text.as_bytes()), bits),
-            false,
-        );
+        let unigram = fold(fnv(fnv(FNV_OFFSET, b"w"), w.text.as_bytes()), bits);
+        if first(unigram) {
+            f(k, unigram, false);
+        }
         padded.clear();
         padded.push('<');
         padded.push_str(&w.text);
@@ -159,15 +168,20 @@ pub fn for_each_feature(words: &[Word], bits: u8, mut f: impl FnMut(usize, usize
             }
             for i in 0..=chars - n {
                 let gram = &padded.as_bytes()[bounds[i]..bounds[i + n]];
-                f(k, fold(fnv(c, gram), bits), false);
+                let b = fold(fnv(c, gram), bits);
+                if first(b) {
+                    f(k, b, false);
+                }
             }
         }
         if let Some(next) = words.get(k + 1) {
             let h = fnv(fnv(FNV_OFFSET, b"b"), w.text.as_bytes());
             let h = fnv(fnv(h, b" "), next.text.as_bytes());
             let b = fold(h, bits);
-            f(k, b, false);
-            f(k + 1, b, true);
+            if first(b) {
+                f(k, b, false);
+                f(k + 1, b, true);
+            }
         }
     }
 }
