@@ -47,20 +47,32 @@ async function* walk(dir) {
 export const PASSWORD_WORDS = 2_500;
 
 /**
+ * An esbuild plugin for `import value from "<name>"`: a module whose default
+ * export is the JSON value `load()` returns at build time.
+ */
+function jsonModulePlugin(name, load) {
+  const filter = new RegExp(`^${name}$`);
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, () => ({ path: name, namespace: name }));
+      b.onLoad({ filter: /.*/, namespace: name }, async () => ({
+        contents: `export default ${JSON.stringify(await load())};`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/**
  * `import passwords from "sotorko-password-words"`: the first PASSWORD_WORDS
  * entries (most common first) of @zxcvbn-ts/language-common's password list,
  * so the full dictionary is not bundled.
  */
-const passwordWordsPlugin = {
-  name: "sotorko-password-words",
-  setup(b) {
-    b.onResolve({ filter: /^sotorko-password-words$/ }, () => ({ path: "sotorko-password-words", namespace: "sotorko" }));
-    b.onLoad({ filter: /.*/, namespace: "sotorko" }, async () => {
-      const { dictionary } = await import("@zxcvbn-ts/language-common");
-      return { contents: `export default ${JSON.stringify(dictionary.passwords.slice(0, PASSWORD_WORDS))};`, loader: "js" };
-    });
-  },
-};
+const passwordWordsPlugin = jsonModulePlugin("sotorko-password-words", async () => {
+  const { dictionary } = await import("@zxcvbn-ts/language-common");
+  return dictionary.passwords.slice(0, PASSWORD_WORDS);
+});
 
 /**
  * The keyboards whose adjacency (spatial patterns such as "qwerty" or "1qaz")
@@ -75,17 +87,10 @@ export const KEYBOARD_GRAPHS = ["qwerty", "keypad"];
  * `import graphs from "sotorko-keyboard-graphs"`: the KEYBOARD_GRAPHS of
  * @zxcvbn-ts/language-common's adjacency graphs, so the others are not bundled.
  */
-const keyboardGraphsPlugin = {
-  name: "sotorko-keyboard-graphs",
-  setup(b) {
-    b.onResolve({ filter: /^sotorko-keyboard-graphs$/ }, () => ({ path: "sotorko-keyboard-graphs", namespace: "sotorko-graphs" }));
-    b.onLoad({ filter: /.*/, namespace: "sotorko-graphs" }, async () => {
-      const { adjacencyGraphs } = await import("@zxcvbn-ts/language-common");
-      const kept = Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]]));
-      return { contents: `export default ${JSON.stringify(kept)};`, loader: "js" };
-    });
-  },
-};
+const keyboardGraphsPlugin = jsonModulePlugin("sotorko-keyboard-graphs", async () => {
+  const { adjacencyGraphs } = await import("@zxcvbn-ts/language-common");
+  return Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]]));
+});
 
 /** Loads the locale catalogs with only the keys matching `keys` (a RegExp). */
 function messageKeysPlugin(keys) {
