@@ -135,8 +135,9 @@ fn fold(h: u32, bits: u8) -> usize {
 }
 
 /// Calls `f(word index, bucket)` for the first occurrence of every feature
-/// bucket of `words` (later occurrences are skipped); a bigram is reported for both of its words (`f` is called twice with the
-/// same bucket, once per word, and `both` tells the second call apart).
+/// bucket of `words` (later occurrences are skipped); a bigram is reported
+/// for both of its words (`f` is called twice with the same bucket, once per
+/// word, and `both` tells the second call apart).
 pub fn for_each_feature(words: &[Word], bits: u8, mut f: impl FnMut(usize, usize, bool)) {
     // Buckets already reported in this unit: each counts once.
     let mut seen = vec![0u64; (1usize << bits).div_ceil(64)];

@@ -154,3 +154,16 @@ fn model_bits() -> u8 {
         .expect("the embedded model loads")
         .bits
 }
+
+#[test]
+fn repeating_a_phrase_does_not_raise_its_score() {
+    let model = StanceModel::embedded().expect("the embedded model loads");
+    // "থ্যাংক ইউ" four times has exactly the features of twice (the same
+    // words, letter sequences and word pairs), so the same score: each
+    // feature counts once per clause.
+    let twice = model.score("থ্যাংক ইউ থ্যাংক ইউ");
+    let four = model.score("থ্যাংক ইউ থ্যাংক ইউ থ্যাংক ইউ থ্যাংক ইউ");
+    assert_eq!(twice, four);
+    // A different word still changes the score.
+    assert_ne!(twice, model.score("থ্যাংক ইউ থ্যাংক ইউ স্যার"));
+}
