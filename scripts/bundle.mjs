@@ -83,13 +83,17 @@ const passwordWordsPlugin = jsonModulePlugin("sotorko-password-words", async () 
  */
 export const KEYBOARD_GRAPHS = ["qwerty", "keypad"];
 
+/** The KEYBOARD_GRAPHS of an `adjacencyGraphs` object (the bundle's and the tests' estimator). */
+export const keyboardGraphsOf = (adjacencyGraphs) =>
+  Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]]));
+
 /**
  * `import graphs from "sotorko-keyboard-graphs"`: the KEYBOARD_GRAPHS of
  * @zxcvbn-ts/language-common's adjacency graphs, so the others are not bundled.
  */
 const keyboardGraphsPlugin = jsonModulePlugin("sotorko-keyboard-graphs", async () => {
   const { adjacencyGraphs } = await import("@zxcvbn-ts/language-common");
-  return Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]]));
+  return keyboardGraphsOf(adjacencyGraphs);
 });
 
 /** Loads the locale catalogs with only the keys matching `keys` (a RegExp). */

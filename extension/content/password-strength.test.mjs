@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import { dictionary, adjacencyGraphs } from "@zxcvbn-ts/language-common";
 import { createEstimator, minScoreOf, DEFAULT_MIN_PASSWORD_SCORE } from "./password-strength.js";
-import { KEYBOARD_GRAPHS, PASSWORD_WORDS } from "../../scripts/bundle.mjs";
+import { keyboardGraphsOf, PASSWORD_WORDS } from "../../scripts/bundle.mjs";
 
-// The same reduced dictionary the bundle gets (scripts/bundle.mjs, PASSWORD_WORDS).
-const estimate = createEstimator({ zxcvbn, zxcvbnOptions }, { passwords: dictionary.passwords.slice(0, PASSWORD_WORDS), graphs: Object.fromEntries(KEYBOARD_GRAPHS.map((name) => [name, adjacencyGraphs[name]])) });
+// The same reduced dictionary and keyboards the bundle gets (scripts/bundle.mjs).
+const estimate = createEstimator({ zxcvbn, zxcvbnOptions }, { passwords: dictionary.passwords.slice(0, PASSWORD_WORDS), graphs: keyboardGraphsOf(adjacencyGraphs) });
 
 test("common and keyboard passwords score low; a long passphrase scores high", () => {
   for (const weak of ["password", "123456", "qwertyuiop", "iloveyou1", "abc123", "asdfgh"]) assert.ok(estimate(weak).score <= 1, weak);
