@@ -560,8 +560,10 @@ impl Engine {
             return Report::default();
         }
         // A rule whose only matcher is `model` adds nothing where another
-        // rule of the same category already reports the same words: its
-        // finding is dropped.
+        // rule of the same category already reports the same words at the
+        // same or a higher level (advice, or held: warn/block): its finding
+        // is dropped. A weaker finding does not drop it: an advisory of a
+        // list rule must not release a sentence the model holds.
         let model_only = |rule: u32| {
             self.rules.get(rule as usize).is_some_and(|r| {
                 !r.model.is_empty() && r.terms.is_empty() && r.regex.is_empty() && r.near.is_empty()
@@ -569,34 +571,52 @@ impl Engine {
         };
         if merged.iter().any(|m| model_only(m.0)) {
             let category = |rule: u32| self.rules.get(rule as usize).map(|r| r.category);
+            let held = |rule: u32| {
+                severities
+                    .get(rule as usize)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|s| s >= Severity::Warn)
+            };
             // The other findings by (category, start), with the furthest end
             // reached so far within each category, so each model-only finding
-            // is tested with two binary searches (linear in the findings).
-            let mut others: Vec<(Option<Category>, usize, usize)> = merged
-                .iter()
-                .filter(|m| !model_only(m.0))
-                .map(|m| (category(m.0), m.1, m.2))
-                .collect();
-            others.sort_unstable();
-            let mut reach = Vec::with_capacity(others.len());
-            for (i, o) in others.iter().enumerate() {
-                let before = i
-                    .checked_sub(1)
-                    .filter(|&j| others[j].0 == o.0)
-                    .map_or(0, |j| reach[j]);
-                reach.push(o.2.max(before));
-            }
+            // is tested with two binary searches (linear in the findings):
+            // once among all of them, once among the held ones.
+            let covers = |only_held: bool| {
+                let mut others: Vec<(Option<Category>, usize, usize)> = merged
+                    .iter()
+                    .filter(|m| !model_only(m.0) && (!only_held || held(m.0)))
+                    .map(|m| (category(m.0), m.1, m.2))
+                    .collect();
+                others.sort_unstable();
+                let mut reach = Vec::with_capacity(others.len());
+                for (i, o) in others.iter().enumerate() {
+                    let before = i
+                        .checked_sub(1)
+                        .filter(|&j| others[j].0 == o.0)
+                        .map_or(0, |j| reach[j]);
+                    reach.push(o.2.max(before));
+                }
+                (others, reach)
+            };
+            let (all, all_reach) = covers(false);
+            let (held_others, held_reach) = covers(true);
             merged.retain(|m| {
                 if !model_only(m.0) {
                     return true;
                 }
+                let (others, reach) = if held(m.0) {
+                    (&held_others, &held_reach)
+                } else {
+                    (&all, &all_reach)
+                };
                 let c = category(m.0);
                 let lo = others.partition_point(|o| o.0 < c);
                 let hi = others.partition_point(|o| o.0 < c || (o.0 == c && o.1 < m.2));
                 // Kept unless an earlier-starting finding of its category reaches past its start.
                 !(hi > lo && reach.get(hi - 1).is_some_and(|&r| r > m.1))
             });
-            merged = one_per_clause(text, merged, model_only, category);
+            merged = one_per_clause(text, merged, model_only, category, held);
         }
         merged.sort_unstable_by_key(|&(rule, s, e)| (s, e, rule));
         let utf16 = views::Utf16Index::new(text);
@@ -767,23 +787,28 @@ fn add_terms(builders: &mut [scan::Builder; 3], terms: &Terms, u: Use) {
 /// A finding of a model-only rule says "this clause reads as X": it is kept
 /// once per rule and clause (its span from the first driver word to the
 /// last), and dropped where another finding of its category already marks
-/// that clause, so the panel shows one item for one problem. `merged` is
-/// ordered by rule, then position.
+/// that clause at the same level (`held`: warn or block, else advice) or
+/// higher, so the panel shows one item for one problem and an advisory never
+/// releases a held clause. `merged` is ordered by rule, then position.
 fn one_per_clause(
     text: &str,
     merged: Vec<(u32, usize, usize)>,
     model_only: impl Fn(u32) -> bool,
     category: impl Fn(u32) -> Option<crate::model::Category>,
+    held: impl Fn(u32) -> bool,
 ) -> Vec<(u32, usize, usize)> {
     let bounds = crate::stance::clauses(text);
     let clause_of = |at: usize| bounds.partition_point(|&(_, e)| e <= at);
-    let marked: std::collections::HashSet<(Option<crate::model::Category>, usize)> = merged
+    // (category, clause, held) of every clause marked by another finding; a
+    // held mark also counts as an advisory one.
+    let marked: std::collections::HashSet<(Option<crate::model::Category>, usize, bool)> = merged
         .iter()
         .filter(|m| !model_only(m.0))
         .flat_map(|m| {
             let c = category(m.0);
+            let levels: &[bool] = if held(m.0) { &[false, true] } else { &[false] };
             (clause_of(m.1)..=clause_of(m.2.saturating_sub(1)).max(clause_of(m.1)))
-                .map(move |k| (c, k))
+                .flat_map(move |k| levels.iter().map(move |&h| (c, k, h)))
         })
         .collect();
     let mut out: Vec<(u32, usize, usize)> = Vec::with_capacity(merged.len());
@@ -794,7 +819,7 @@ fn one_per_clause(
             continue;
         }
         let k = clause_of(m.1);
-        if marked.contains(&(category(m.0), k)) {
+        if marked.contains(&(category(m.0), k, held(m.0))) {
             continue;
         }
         match out.last_mut() {

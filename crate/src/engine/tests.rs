@@ -628,6 +628,39 @@ fn a_model_only_finding_gives_way_to_another_rule_in_the_same_clause() {
 }
 
 #[test]
+fn an_advisory_does_not_release_a_clause_the_model_holds() {
+    let text = "dhore pitiye mere felo, agun diye puriye dao";
+    let alone = engine(&rule("m.alone", r#"model = ["violent"]"#));
+    let first = spans(&alone, text)
+        .first()
+        .and_then(|f| f.1.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default();
+    assert!(!first.is_empty());
+    // The model rule holds (warn); a term rule of the same category only
+    // advises on the same words: the model's finding stays, so the post is
+    // still held.
+    let advisory = rule("t.term", &format!("terms = {{ banglish = [\"{first}\"] }}"))
+        .replace("official = \"warn\"", "official = \"advise\"");
+    let e = engine(&format!(
+        "{}{advisory}",
+        rule("m.alone", r#"model = ["violent"]"#)
+    ));
+    let found = e.check_by_rule(text, Context::Official).findings;
+    assert!(
+        found
+            .iter()
+            .any(|f| f.rule == "m.alone" && f.severity == Severity::Warn),
+        "{found:?}"
+    );
+    // Merged by category, the post's finding is held.
+    let merged = e.check(text, Context::Official);
+    assert!(
+        merged.findings.iter().any(|f| f.severity == Severity::Warn),
+        "{merged:?}"
+    );
+}
+
+#[test]
 fn overlapping_findings_of_one_category_are_merged() {
     let pack = format!(
         "{}{}{}",
