@@ -8,9 +8,10 @@ partisan, secret and personal — one per guideline category — and contempt,
 sectarian, gendered and unrest, learnt from officials' posts only ("none" is
 every class below its threshold). The five fold models and the final model
 are trained in parallel processes where there is more than one core.
-Weights are quantised to 4 bits (-QMAX..QMAX) with one scale per class; a score is the integer sum bias + the weights of every distinct
-feature bucket of the clause (each counts once), compared with an integer
-threshold per class. The Rust engine
+Weights are quantised to 4 bits (-QMAX..QMAX) with one scale per class; a
+score is the integer sum bias + the weights of every distinct feature bucket
+of the clause (each counts once), compared with an integer threshold per
+class. The Rust engine
 (crate/src/stance/) computes exactly the same integers.
 
 Python 3.11 standard library only. Deterministic: fixed seed, fixed data
