@@ -75,6 +75,12 @@ MAX_WORDS = 80
 # Threshold targets (fractions of official-register benign text, out of fold).
 POST_FIRE = 0.005  # corpus + dev-a benign posts with a clause over the threshold
 NEWS_FIRE = 0.002  # news sentences over the threshold
+# Classes whose findings without a target are only advice in the default pack
+# (90-model.toml: model.violent, model.sexist, model.communal, model.ethnic-stance,
+# model.divisive): an underline, never a hold, so their alone threshold lets a
+# few more benign posts through (the "any finding" bar, not the held one).
+ADVICE_CLASSES = ("violent", "sexist", "communal", "ethnic", "divisive")
+ADVICE_POST_FIRE = 0.0075
 # The looser "framed" threshold, used when the stance is paired with a target
 # in the same clause (a `model` list on a side of a `near` matcher).
 FRAMED_POST_FIRE = 0.03
@@ -545,7 +551,8 @@ def main() -> int:
     for c in range(len(CLASSES)):
         posts = [oof_clause[i][c] for i, ex in enumerate(examples) if ex.benign_kind == "post"]
         news = [oof_clause[i][c] for i, ex in enumerate(examples) if ex.benign_kind == "news"]
-        thresholds.append(choose_threshold(posts, news, POST_FIRE, NEWS_FIRE))
+        post_fire = ADVICE_POST_FIRE if CLASSES[c] in ADVICE_CLASSES else POST_FIRE
+        thresholds.append(choose_threshold(posts, news, post_fire, NEWS_FIRE))
         framed.append(choose_threshold(posts, news, FRAMED_POST_FIRE, FRAMED_NEWS_FIRE))
 
     qs, qb, scales = quantise(final_ws, final_bs)
@@ -712,7 +719,8 @@ models used by `tests/quality/model_cv.py` to cross-validate the whole system
 
 Chosen on data, not by hand: per class, the lowest score such that at most
 {POST_FIRE * 100:.1f}% of the benign posts of the corpus, dev-a and the official-register sets (their highest
-clause) and at most {NEWS_FIRE * 100:.1f}% of the news sentences reach it ("alone": a
+clause; {ADVICE_POST_FIRE * 100:.2f}% for {", ".join(ADVICE_CLASSES)}, whose findings without a target
+are only advice in the default pack) and at most {NEWS_FIRE * 100:.1f}% of the news sentences reach it ("alone": a
 `model` matcher of a rule), and at most {FRAMED_POST_FIRE * 100:.1f}% / {FRAMED_NEWS_FIRE * 100:.1f}%
 ("framed": a `model` list on a side of a `near` matcher, which also needs a
 target in the same clause), using out-of-fold scores (each text scored by the

@@ -19,10 +19,13 @@ Sets (read from ../shared/data, never copied into the repo):
                             aggregate figures only, no --show)
   writers-3  tests/quality/register/writers-3.jsonl  2,400 posts by eight new writers
                             of session 9 (HELD OUT: aggregate figures only, no --show)
-  writers-6  tests/quality/register/writers-6.jsonl  2,400 posts by eight more writers
-                            of session 11 (HELD OUT: aggregate figures only, no --show);
-                            session 10's closed writers-5 is training data since
-                            session 11 (synthetic-68..75)
+  writers-7  tests/quality/register/writers-7.jsonl  2,400 posts by eight more writers
+                            of session 12 (HELD OUT: aggregate figures only, no --show);
+                            the earlier closed waves are training data since
+                            (writers-5 = synthetic-68..75, writers-6 = synthetic-76..83)
+  writers-8  tests/quality/register/writers-8.jsonl  2,400 posts by eight more writers
+                            of session 12, written while writers-7 was the closed set
+                            (HELD OUT: aggregate figures only, no --show)
   synthetic-N  scripts/model/data/synthetic-N.jsonl  the model's training posts; a
                             set is a measure only with a CLI whose model never saw it
                             (--bin of an older build: how session 8 measured sets 15-35
@@ -79,11 +82,12 @@ HELDOUT = REPO / "tests" / "quality" / "register" / "heldout-official-2.jsonl"
 HARDNEG = {f"hardneg-{n}": REPO / "tests" / "quality" / "register" / f"hardneg-{n}.jsonl" for n in (1, 2, 3, 4)}
 WRITERS = {
     "writers-3": REPO / "tests" / "quality" / "register" / "writers-3.jsonl",
-    "writers-6": REPO / "tests" / "quality" / "register" / "writers-6.jsonl",
+    "writers-7": REPO / "tests" / "quality" / "register" / "writers-7.jsonl",
+    "writers-8": REPO / "tests" / "quality" / "register" / "writers-8.jsonl",
 }
 SYNTHETIC = REPO / "scripts" / "model" / "data"
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4", "writers-3", "writers-6")
+SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4", "writers-3", "writers-7", "writers-8")
 
 
 def dev_path(name: str) -> Path | None:

@@ -745,7 +745,13 @@ impl ViewMatcher {
     ) {
         let t = view.text.as_str();
         let (os, oe) = view.original_span(s, end);
-        if os >= oe || original.get(os..oe).is_none() {
+        let Some(matched) = original.get(os..oe).filter(|m| !m.is_empty()) else {
+            return;
+        };
+        // English text goes through the skeleton view too: "course" is not `chor`.
+        if self.script == Script::Skeleton
+            && morph::english_collisions::is_english_collision(matched)
+        {
             return;
         }
         let direct = self

@@ -45,6 +45,25 @@ fn english_whole_words_with_plural() {
 }
 
 #[test]
+fn banglish_terms_leave_common_english_words_alone() {
+    let e = engine(&rule(
+        "p.thief",
+        r#"terms = { banglish = ["chor", "tor"] }"#,
+    ));
+    assert_eq!(
+        spans(
+            &e,
+            "Of course, the training courses; chor, chorer, TOR; a tour"
+        ),
+        vec![
+            ("p.thief".into(), "chor".into()),
+            ("p.thief".into(), "chorer".into()),
+            ("p.thief".into(), "TOR".into())
+        ]
+    );
+}
+
+#[test]
 fn bangla_word_start_any_suffix() {
     let e = engine(&rule("p.league", r#"terms = { bn = ["লীগ", "চাকমা"] }"#));
     assert_eq!(

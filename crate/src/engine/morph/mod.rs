@@ -6,6 +6,7 @@
 pub(crate) mod bangla;
 pub(crate) mod banglish;
 pub(crate) mod english;
+pub(crate) mod english_collisions;
 
 /// The syntax of a verb entry is the pack format's (`crate::rules::verbs`).
 pub(crate) use crate::rules::verbs::{split_tag, split_verb_entry};
