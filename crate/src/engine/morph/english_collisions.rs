@@ -30,8 +30,11 @@ pub(crate) fn is_english_collision(word: &str) -> bool {
     if word.len() > 16 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    ENGLISH_COLLISIONS.binary_search(&lower.as_str()).is_ok()
+    // Compared lower-cased byte by byte: no allocation on the check path.
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+    ENGLISH_COLLISIONS
+        .binary_search_by(|w| w.bytes().cmp(lower.clone()))
+        .is_ok()
 }
 
 #[cfg(test)]
