@@ -26,6 +26,9 @@ Sets (read from ../shared/data, never copied into the repo):
   writers-8  tests/quality/register/writers-8.jsonl  2,400 posts by eight more writers
                             of session 12, written while writers-7 was the closed set
                             (HELD OUT: aggregate figures only, no --show)
+  writers-9  tests/quality/register/writers-9.jsonl  2,400 posts by eight more writers
+                            of session 13 (synthetic-100..107; HELD OUT: aggregate
+                            figures only, no --show)
   synthetic-N  scripts/model/data/synthetic-N.jsonl  the model's training posts; a
                             set is a measure only with a CLI whose model never saw it
                             (--bin of an older build: how session 8 measured sets 15-35
@@ -84,10 +87,11 @@ WRITERS = {
     "writers-3": REPO / "tests" / "quality" / "register" / "writers-3.jsonl",
     "writers-7": REPO / "tests" / "quality" / "register" / "writers-7.jsonl",
     "writers-8": REPO / "tests" / "quality" / "register" / "writers-8.jsonl",
+    "writers-9": REPO / "tests" / "quality" / "register" / "writers-9.jsonl",
 }
 SYNTHETIC = REPO / "scripts" / "model" / "data"
 # Sets measured as aggregates only: their texts are never printed.
-SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4", "writers-3", "writers-7", "writers-8")
+SEALED = ("dev-b", "heldout", "hardneg-3", "hardneg-4", "writers-3", "writers-7", "writers-8", "writers-9")
 
 
 def dev_path(name: str) -> Path | None:

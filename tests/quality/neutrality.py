@@ -40,8 +40,8 @@ TEMPLATES = {
         "banglish": ["{} zindabad"],
     },
     "party_symbols": {
-        "bn": ["{} মার্কায় ভোট দিন"],
-        "en": ["Vote for the {}"],
+        "bn": ["{} মার্কায় ভোট দিন", "{}-এর আমলে কোনো উন্নয়ন হয়নি"],
+        "en": ["Vote for the {}", "The {} government did nothing for us"],
         "banglish": ["{} markay vote din"],
     },
 }
@@ -49,6 +49,7 @@ PASS_TEMPLATES = {
     # neutral administration must not be held, whichever party
     "party_names": {"bn": ["{} এর প্রতিনিধিরা নির্বাচন কমিশনের সংলাপে অংশ নেন।"], "en": ["Representatives of {} attended the Election Commission dialogue."]},
     "party_leaders": {"bn": ["অনুষ্ঠানে {} উপস্থিত ছিলেন।"], "en": ["{} attended the ceremony."]},
+    "party_symbols": {"bn": ["রিটার্নিং কর্মকর্তা আজ প্রার্থীদের মধ্যে প্রতীক বরাদ্দ করেছেন: {} ও অন্যান্য।"]},
 }
 
 

@@ -912,6 +912,11 @@ impl ViewMatcher {
         let rest = t.get(e..)?;
         match self.script {
             Script::Bangla => {
+                // A term that ends in a negation particle ("যোগ্য না") ends
+                // with the word: "না" does not open "নারী".
+                if ends_in_negation(t.get(..e)?) {
+                    return (!rest.chars().next().is_some_and(is_word_char)).then_some(e);
+                }
                 // Any suffix: extend the span to the end of the word (bounded).
                 let mut end = e;
                 for (i, c) in rest.char_indices() {
@@ -935,7 +940,8 @@ impl ViewMatcher {
                         }
                         Some(e)
                     }
-                    "s" | "es" => Some(e + word.len()),
+                    "s" => Some(e + 1),
+                    "es" if takes_es(t.get(..e)?) => Some(e + 2),
                     _ => None,
                 }
             }
@@ -1034,6 +1040,42 @@ fn akshara_len(s: &[char]) -> usize {
 
 /// The word characters at the start of `rest`, or `None` when there are more
 /// than [`MAX_SUFFIX_BYTES`] of them.
+/// Bangla negation particles, which take no suffix ("নয়" in each of the
+/// spellings a view may hold: base letter and nukta sign, the precomposed
+/// letter, or the nukta folded away).
+const NEGATION_PARTICLES: [&str; 10] = [
+    "না",
+    "নি",
+    "নয\u{09BC}",
+    "ন\u{09DF}",
+    "নয",
+    "নই",
+    "নন",
+    "নেই",
+    "নাই",
+    "নহে",
+];
+
+/// Whether the last word of `before` (a matched Bangla term) is a negation
+/// particle standing on its own.
+fn ends_in_negation(before: &str) -> bool {
+    let Some(last) = before.rsplit(|c: char| !is_word_char(c)).next() else {
+        return false;
+    };
+    last.len() < before.len() && NEGATION_PARTICLES.contains(&last)
+}
+
+/// Whether an English word ending where `before` ends takes the plural or
+/// third-person `-es` (after s, x, z, ch, sh and o: "taxes", "marches",
+/// "heroes"). Any other word takes `-s` only, so the term "rat" does not
+/// match "rates".
+fn takes_es(before: &str) -> bool {
+    let b = before.as_bytes();
+    let last = |i: usize| b.len().checked_sub(i).map(|k| b[k].to_ascii_lowercase());
+    matches!(last(1), Some(b's' | b'x' | b'z' | b'o'))
+        || (last(1) == Some(b'h') && matches!(last(2), Some(b'c' | b's')))
+}
+
 fn word_prefix(rest: &str) -> Option<&str> {
     let mut len = 0;
     for c in rest.chars() {

@@ -66,6 +66,43 @@ fn banglish_terms_leave_common_english_words_alone() {
 }
 
 #[test]
+fn english_es_follows_only_the_words_that_take_it() {
+    let e = engine(&rule(
+        "p.words",
+        r#"terms = { en = ["rat", "tax", "march", "hero"] }"#,
+    ));
+    assert_eq!(
+        spans(
+            &e,
+            "rats, rates, taxes, marches, heroes, a hero's, rate, Rats"
+        ),
+        vec![
+            ("p.words".into(), "rats".into()),
+            ("p.words".into(), "taxes".into()),
+            ("p.words".into(), "marches".into()),
+            ("p.words".into(), "heroes".into()),
+            ("p.words".into(), "hero's".into()),
+            ("p.words".into(), "Rats".into())
+        ]
+    );
+}
+
+#[test]
+fn a_bangla_term_ending_in_a_negation_ends_with_the_word() {
+    let e = engine(&rule(
+        "p.unfit",
+        r#"terms = { bn = ["যোগ্য না", "উপযুক্ত নয়"] }"#,
+    ));
+    assert_eq!(
+        spans(&e, "যোগ্য নারী প্রার্থী; উপযুক্ত নয়ন; ওরা যোগ্য না, উপযুক্ত নয়।"),
+        vec![
+            ("p.unfit".into(), "যোগ্য না".into()),
+            ("p.unfit".into(), "উপযুক্ত নয়".into())
+        ]
+    );
+}
+
+#[test]
 fn bangla_word_start_any_suffix() {
     let e = engine(&rule("p.league", r#"terms = { bn = ["লীগ", "চাকমা"] }"#));
     assert_eq!(
