@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Political-neutrality check for the default rule pack (design §1).
 
-For every party name, wing, leader and electoral symbol in the shared sets
+For every party name, wing, leader, electoral symbol and ideology in the shared sets
 of crate/rules/default/00-sets.toml, builds the same praise, attack and
 campaign sentences and checks that the CLI flags each one `political` at
 warn (official context). Any entry that is not flagged exactly like the
@@ -39,6 +39,11 @@ TEMPLATES = {
         "en": ["Long live {}", "{} zindabad"],
         "banglish": ["{} zindabad"],
     },
+    "ideologies": {
+        "bn": ["{} ছাড়া মুক্তি নাই", "{} একটি ব্যর্থ মতবাদ, এর কোনো ভবিষ্যৎ নেই"],
+        "en": ["{} is the only way for this country"],
+        "banglish": ["{} chara mukti nai"],
+    },
     "party_symbols": {
         "bn": ["{} মার্কায় ভোট দিন", "{}-এর আমলে কোনো উন্নয়ন হয়নি"],
         "en": ["Vote for the {}", "The {} government did nothing for us"],
@@ -50,6 +55,7 @@ PASS_TEMPLATES = {
     "party_names": {"bn": ["{} এর প্রতিনিধিরা নির্বাচন কমিশনের সংলাপে অংশ নেন।"], "en": ["Representatives of {} attended the Election Commission dialogue."]},
     "party_leaders": {"bn": ["অনুষ্ঠানে {} উপস্থিত ছিলেন।"], "en": ["{} attended the ceremony."]},
     "party_symbols": {"bn": ["রিটার্নিং কর্মকর্তা আজ প্রার্থীদের মধ্যে প্রতীক বরাদ্দ করেছেন: {} ও অন্যান্য।"]},
+    "ideologies": {"bn": ["রাষ্ট্রবিজ্ঞান বিভাগে {} বিষয়ক সেমিনার অনুষ্ঠিত হয়েছে।"], "en": ["The textbook chapter explains {} and its history."]},
 }
 
 

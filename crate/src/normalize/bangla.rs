@@ -17,8 +17,9 @@ fn is_mask(c: char) -> bool {
     matches!(c, '*' | '\u{2217}' | '\u{204E}')
 }
 
-/// Separators dropped after a one-akshara fragment inside a Bangla word
-/// (`প্র.শ্ন`, `মা.লা.উ.ন`, `ছা-ত্র`).
+/// Separators dropped between one-akshara fragments inside a Bangla word
+/// (`প্র.শ্ন`, `মা.লা.উ.ন`, `ছা-ত্র`), or in a chain of them after a fragment
+/// of up to two aksharas (`সাঁও-তা-ল`).
 fn is_inner_dot(c: char) -> bool {
     matches!(
         c,
@@ -90,12 +91,16 @@ pub(crate) struct BanglaBuilder {
     fragment: usize,
     /// The last character written to the view.
     last: char,
-    /// A fragment after an inner dot, held until its length is known.
-    pending: Option<Pending>,
+    /// Fragments after inner dots, held until the chain ends and the length
+    /// of each is known.
+    chain: Vec<Pending>,
+    /// Aksharas of the written fragment before the chain's first dot.
+    chain_base: usize,
 }
 
-/// The letters after an inner dot (`মা.লা`), written once the fragment
-/// ends: joined to the word when it is one akshara, else as a new word.
+/// The letters after an inner dot (`মা.লা`), written once the chain of
+/// dotted fragments ends: joined to the word or written as a new word
+/// (see [`BanglaBuilder::resolve_chain`]).
 struct Pending {
     /// Original end of the dot.
     dot_end: usize,
@@ -103,6 +108,18 @@ struct Pending {
     chars: Vec<(char, usize, usize)>,
     aksharas: usize,
     last: char,
+}
+
+impl Pending {
+    /// An empty fragment after the dot that ends at `dot_end`.
+    fn after(dot_end: usize) -> Self {
+        Pending {
+            dot_end,
+            chars: Vec::new(),
+            aksharas: 0,
+            last: ' ',
+        }
+    }
 }
 
 /// Whether `ch` after `prev` starts a new akshara.
@@ -119,7 +136,8 @@ impl BanglaBuilder {
             in_word: false,
             fragment: 0,
             last: ' ',
-            pending: None,
+            chain: Vec::new(),
+            chain_base: 0,
         }
     }
 
@@ -132,7 +150,7 @@ impl BanglaBuilder {
 
     fn process(&mut self, u: Unit, next: Option<char>) {
         let folded = fold(u.ch, next);
-        if let Some(p) = &mut self.pending {
+        if let Some(p) = self.chain.last_mut() {
             match folded {
                 Fold::Word(ch) => {
                     if starts_akshara(ch, p.last) {
@@ -148,7 +166,16 @@ impl BanglaBuilder {
                     }
                     return;
                 }
-                Fold::Separator => self.resolve_pending(),
+                Fold::Separator => {
+                    if is_inner_dot(u.ch)
+                        && next.is_some_and(is_bangla_letter)
+                        && (1..=2).contains(&p.aksharas)
+                    {
+                        self.chain.push(Pending::after(u.end));
+                        return;
+                    }
+                    self.resolve_chain();
+                }
             }
         }
         match folded {
@@ -181,15 +208,11 @@ impl BanglaBuilder {
                     self.fragment += 1;
                 } else if inside
                     && is_inner_dot(u.ch)
-                    && self.fragment == 1
+                    && (1..=2).contains(&self.fragment)
                     && next.is_some_and(is_bangla_letter)
                 {
-                    self.pending = Some(Pending {
-                        dot_end: u.end,
-                        chars: Vec::new(),
-                        aksharas: 0,
-                        last: ' ',
-                    });
+                    self.chain_base = self.fragment;
+                    self.chain.push(Pending::after(u.end));
                 } else {
                     self.in_word = false;
                 }
@@ -197,25 +220,32 @@ impl BanglaBuilder {
         }
     }
 
-    /// Writes the held fragment: joined to the word (the dot dropped) when
-    /// it is one akshara, as the next word otherwise.
-    fn resolve_pending(&mut self) {
-        let Some(p) = self.pending.take() else {
-            return;
-        };
-        let join = p.aksharas == 1;
-        if join {
-            self.out.absorb(p.dot_end);
-        }
-        for (i, &(ch, start, end)) in p.chars.iter().enumerate() {
-            if i == 0 && !join {
-                let gap_start = self.out.last_end();
-                self.out.push(' ', gap_start, start);
+    /// Writes the held fragments, each joined to the word before it (the
+    /// dot dropped) or as a new word. A one-akshara fragment joins a
+    /// one-akshara one (`প্র.শ্ন`, `মা.লা.উ.ন`); a chain of at least two
+    /// one-akshara fragments after a fragment of two joins whole
+    /// (`সাঁও-তা-ল`). Anything else stays apart: `মা-বাবা`, `বাবা-মা`, the
+    /// list `সাপ-ব্যাঙ-শুঁটকি`.
+    fn resolve_chain(&mut self) {
+        let chain = std::mem::take(&mut self.chain);
+        let whole = chain.len() >= 2 && chain.iter().all(|p| p.aksharas == 1);
+        let mut prev = self.chain_base;
+        for p in chain {
+            let join = p.aksharas == 1 && (prev == 1 || whole);
+            if join {
+                self.out.absorb(p.dot_end);
             }
-            self.out.push(ch, start, end);
+            for (i, &(ch, start, end)) in p.chars.iter().enumerate() {
+                if i == 0 && !join {
+                    let gap_start = self.out.last_end();
+                    self.out.push(' ', gap_start, start);
+                }
+                self.out.push(ch, start, end);
+            }
+            self.fragment = p.aksharas;
+            self.last = p.last;
+            prev = p.aksharas;
         }
-        self.fragment = p.aksharas;
-        self.last = p.last;
     }
 
     /// The finished view.
@@ -223,7 +253,7 @@ impl BanglaBuilder {
         if let Some(u) = self.held.take() {
             self.process(u, None);
         }
-        self.resolve_pending();
+        self.resolve_chain();
         self.out.finish()
     }
 }
@@ -284,6 +314,12 @@ mod tests {
         assert_eq!(view("মা-বাবা").text, "মা বাবা");
         assert_eq!(view("না.আমি যাব").text, "না আমি যাব");
         assert_eq!(view("মা.লা.উ.ন.দের").text, "মালাউন দের");
+        // A chain of one-akshara fragments after a two-akshara one joins
+        // whole; one hyphen after it, or a list, does not.
+        assert_eq!(view("সাঁও-তা-ল রা").text, "সাওতাল রা");
+        assert_eq!(view("বাবা-মা").text, "বাবা মা");
+        assert_eq!(view("সাপ-ব্যাঙ-শুঁটকি").text, "সাপ ব্যাং শুটকি");
+        assert_eq!(view("নারী-পুরুষ-শিশু").text, "নারি পুরুশ শিশু");
         let text = "মা-বাবা";
         let v = view(text);
         assert_eq!(
