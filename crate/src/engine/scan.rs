@@ -1038,8 +1038,6 @@ fn akshara_len(s: &[char]) -> usize {
     n
 }
 
-/// The word characters at the start of `rest`, or `None` when there are more
-/// than [`MAX_SUFFIX_BYTES`] of them.
 /// Bangla negation particles, which take no suffix ("নয়" in each of the
 /// spellings a view may hold: base letter and nukta sign, the precomposed
 /// letter, or the nukta folded away).
@@ -1056,8 +1054,8 @@ const NEGATION_PARTICLES: [&str; 10] = [
     "নহে",
 ];
 
-/// Whether the last word of `before` (a matched Bangla term) is a negation
-/// particle standing on its own.
+/// Whether the last word of `before` (the text up to the end of a matched
+/// Bangla term) is a negation particle standing as a word of its own.
 fn ends_in_negation(before: &str) -> bool {
     let Some(last) = before.rsplit(|c: char| !is_word_char(c)).next() else {
         return false;
@@ -1076,6 +1074,8 @@ fn takes_es(before: &str) -> bool {
         || (last(1) == Some(b'h') && matches!(last(2), Some(b'c' | b's')))
 }
 
+/// The word characters at the start of `rest`, or `None` when there are more
+/// than [`MAX_SUFFIX_BYTES`] of them.
 fn word_prefix(rest: &str) -> Option<&str> {
     let mut len = 0;
     for c in rest.chars() {
