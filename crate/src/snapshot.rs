@@ -30,7 +30,7 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default-pack.
 static EMBEDDED: &[u8] = &[];
 
 const MAGIC: &[u8; 4] = b"STKS";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// The default pack with its precomputed engine state.
 pub(crate) struct DefaultState {
@@ -485,6 +485,7 @@ fn write_rule(w: &mut Writer, rule: &Rule) {
         w.u32(near.within);
         w.u8(u8::from(near.same_clause));
         w.u8(u8::from(near.anaphora));
+        w.u8(near.target_share);
     }
     write_terms(w, &rule.except);
     w.u32(rule.except_within);
@@ -522,6 +523,7 @@ fn read_rule(r: &mut Reader<'_>) -> Option<Rule> {
             within: r.u32()?,
             same_clause: r.u8()? != 0,
             anaphora: r.u8()? != 0,
+            target_share: r.u8()?,
         });
     }
     let except = read_terms(r)?;

@@ -363,9 +363,17 @@ impl Engine {
                 continue;
             }
             let threshold = model.threshold(stance, level);
+            let kept = match role {
+                Role::NearA(n) | Role::NearB(n) => self
+                    .rules
+                    .get(rule as usize)
+                    .and_then(|r| r.near.get(n as usize))
+                    .map_or(0, |x| x.target_share),
+                _ => 0,
+            };
             for clause in &clauses {
                 let excluded = |s: usize, e: usize| others.iter().any(|o| o.0 < e && s < o.1);
-                if let Some(drivers) = clause.drivers(stance, threshold, excluded) {
+                if let Some(drivers) = clause.drivers(stance, threshold, excluded, kept) {
                     for (s, e) in drivers {
                         hits.push(rule, role, s, e);
                     }

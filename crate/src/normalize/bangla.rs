@@ -4,6 +4,7 @@
 
 use super::canonical::Unit;
 use super::digits::bangla_digit;
+use super::emoji;
 use super::latin::is_mark;
 use super::view::{View, ViewBuilder};
 use super::MASK;
@@ -96,6 +97,9 @@ pub(crate) struct BanglaBuilder {
     chain: Vec<Pending>,
     /// Aksharas of the written fragment before the chain's first dot.
     chain_base: usize,
+    /// Whether the last unit was a party-symbol emoji (or part of its
+    /// picture), written as the symbol's name.
+    after_symbol: bool,
 }
 
 /// The letters after an inner dot (`মা.লা`), written once the chain of
@@ -138,6 +142,7 @@ impl BanglaBuilder {
             last: ' ',
             chain: Vec::new(),
             chain_base: 0,
+            after_symbol: false,
         }
     }
 
@@ -149,6 +154,7 @@ impl BanglaBuilder {
     }
 
     fn process(&mut self, u: Unit, next: Option<char>) {
+        let after_symbol = std::mem::take(&mut self.after_symbol);
         let folded = fold(u.ch, next);
         if let Some(p) = self.chain.last_mut() {
             match folded {
@@ -200,6 +206,15 @@ impl BanglaBuilder {
                 }
             }
             Fold::Separator => {
+                if after_symbol && emoji::extends_symbol(u.ch) {
+                    self.out.absorb(u.end);
+                    self.after_symbol = true;
+                    return;
+                }
+                if let Some(symbol) = emoji::symbol(u.ch) {
+                    self.push_symbol(symbol.bn, u.start, u.end);
+                    return;
+                }
                 let inside = self.in_word
                     && next.is_some_and(|n| is_bangla_letter(n) || (is_mask(u.ch) && is_mask(n)));
                 if inside && is_mask(u.ch) {
@@ -218,6 +233,28 @@ impl BanglaBuilder {
                 }
             }
         }
+    }
+
+    /// Writes a party-symbol emoji at original bytes `start..end` as a word
+    /// of its own: the symbol's Bangla `name`, folded as text is, every
+    /// character of it standing for the whole emoji.
+    fn push_symbol(&mut self, name: &str, start: usize, end: usize) {
+        if !self.out.is_empty() {
+            let gap_start = self.out.last_end();
+            self.out.push(' ', gap_start, start);
+        }
+        let mut chars = name.chars().peekable();
+        while let Some(c) = chars.next() {
+            match fold(c, chars.peek().copied()) {
+                Fold::Word(ch) => self.out.push(ch, start, end),
+                Fold::Drop => {}
+                Fold::Separator => self.out.push(' ', start, end),
+            }
+        }
+        self.in_word = false;
+        self.fragment = 0;
+        self.last = ' ';
+        self.after_symbol = true;
     }
 
     /// Writes the held fragments, each joined to the word before it (the

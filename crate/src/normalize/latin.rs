@@ -4,6 +4,7 @@
 
 use super::canonical::Unit;
 use super::digits::{bangla_digit, leet_digit};
+use super::emoji::{self, Symbol};
 use super::latin_fold::{ascii_fold, is_combining_mark};
 use super::skeleton::skeletonize;
 use super::view::{View, ViewBuilder};
@@ -166,6 +167,9 @@ pub(crate) struct LatinBuilder {
     confusables: usize,
     /// Latin letters in the word being read.
     latin_letters: usize,
+    /// Whether the last unit was a party-symbol emoji (or part of its
+    /// picture), written as the symbol's name.
+    after_symbol: bool,
 }
 
 impl LatinBuilder {
@@ -181,12 +185,14 @@ impl LatinBuilder {
             gap: Gap::default(),
             confusables: 0,
             latin_letters: 0,
+            after_symbol: false,
         }
     }
 
     /// Feeds the next canonical unit.
     pub(crate) fn push(&mut self, u: Unit) {
         let c = u.ch;
+        let after_symbol = std::mem::take(&mut self.after_symbol);
         if c.is_ascii() {
             self.push_ascii(c, u.start, u.end);
             return;
@@ -197,6 +203,16 @@ impl LatinBuilder {
         }
         if ('\u{0980}'..='\u{09FF}').contains(&c) {
             self.separator(c);
+            return;
+        }
+        if after_symbol && emoji::extends_symbol(c) {
+            self.latin.absorb(u.end);
+            self.skeleton.absorb(u.end);
+            self.after_symbol = true;
+            return;
+        }
+        if let Some(symbol) = emoji::symbol(c) {
+            self.push_symbol(symbol, u.start, u.end);
             return;
         }
         if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
@@ -413,6 +429,47 @@ impl LatinBuilder {
                 self.skeleton.push(t.ch, t.start, t.end);
             }
         }
+    }
+
+    /// Writes a party-symbol emoji at original bytes `start..end` as a word
+    /// of its own: its English name in the Latin view and the skeleton of
+    /// its Banglish name in the skeleton view, every character standing for
+    /// the whole emoji. Words read before it are written first.
+    fn push_symbol(&mut self, symbol: &Symbol, start: usize, end: usize) {
+        if !self.token.is_empty() {
+            self.finish_token();
+        }
+        self.flush_run();
+        self.gap = Gap::default();
+        if !self.latin.is_empty() {
+            let gap_start = self.latin.last_end();
+            self.latin.push(' ', gap_start, start);
+        }
+        for ch in symbol.en.chars() {
+            self.latin.push(ch, start, end);
+        }
+        for (i, word) in symbol.banglish.split(' ').enumerate() {
+            self.token.clear();
+            self.token.extend(word.chars().map(|ch| Item {
+                ch,
+                start,
+                end,
+                kind: Kind::Letter,
+                upper: false,
+            }));
+            skeletonize(&self.token, &mut self.skel_buf);
+            if i > 0 {
+                self.skeleton.push(' ', start, end);
+            } else if !self.skeleton.is_empty() {
+                let gap_start = self.skeleton.last_end();
+                self.skeleton.push(' ', gap_start, start);
+            }
+            for t in &self.skel_buf {
+                self.skeleton.push(t.ch, t.start, t.end);
+            }
+        }
+        self.token.clear();
+        self.after_symbol = true;
     }
 
     /// The finished Latin and skeleton views.

@@ -7,9 +7,9 @@
 //! | view | used for | contents |
 //! |---|---|---|
 //! | [`Normalized::regex`] | `regex` matchers | canonical text, lower-cased, Bangla digits as ASCII; nothing else removed |
-//! | [`Normalized::bangla`] | `bn` terms | Bangla words with loose folds, single spaces between words |
-//! | [`Normalized::latin`] | `en` terms | lower-cased Latin words, leetspeak read, spaced letters joined, single spaces |
-//! | [`Normalized::skeleton`] | `banglish` terms | the Banglish skeleton of each Latin word, single spaces |
+//! | [`Normalized::bangla`] | `bn` terms | Bangla words with loose folds, party-symbol emoji as the symbol's Bangla name, single spaces between words |
+//! | [`Normalized::latin`] | `en` terms | lower-cased Latin words, leetspeak read, spaced letters joined, party-symbol emoji as the symbol's English name, single spaces |
+//! | [`Normalized::skeleton`] | `banglish` terms | the Banglish skeleton of each Latin word (of a party-symbol emoji: of its Banglish name), single spaces |
 //!
 //! Every byte of every view maps back to original bytes:
 //! [`View::original_span`] gives the smallest original range (on character
@@ -52,6 +52,9 @@
 //! dropped, joining the word (`প্র.শ্ন`, `মা.লা.উ.ন`, but `মা-বাবা` stays
 //! two words).
 //!
+//! Party-symbol emoji (`🚣` → `নৌকা`) are words of their own; see
+//! [Party-symbol emoji](#party-symbol-emoji).
+//!
 //! Deliberately **not** folded: `স` with `শ`/`ষ` (`শালা` would meet the
 //! greeting `সালাম` as a prefix), `ড়` with `র` (`পড়া` read / `পরা` wear,
 //! `বড়` big / `বর` groom), `য়` with `য`, `জ` with `য`, and `ঃ`.
@@ -89,6 +92,46 @@
 //!   `B.N.P` / `B-N-P` / `B N P` / `B. N. P.` → `bnp`, `U.S` → `us`. Two
 //!   letters with a space (`a b`) and letters separated by words
 //!   (`I am a man`) stay apart. The joined word maps back to the whole run.
+//! - A party-symbol emoji reads as the symbol's English name (`🚣` →
+//!   `boat`), a word of its own; see
+//!   [Party-symbol emoji](#party-symbol-emoji).
+//!
+//! # Party-symbol emoji
+//!
+//! Officials campaign with an emoji in place of the symbol's name
+//! ("সবাই 🚣 তে ভোট দিন", "Vote for 🚣", "🌾er season ashche"). Other emoji
+//! separate words and are dropped, but an emoji that pictures the electoral
+//! symbol of a party, as listed in `[set.party_symbols]` of the default
+//! pack, becomes a word of its own naming that symbol (table in module
+//! `emoji`; every listed symbol that has an emoji of that very object,
+//! whichever party it belongs to):
+//!
+//! | emoji | Bangla view | Latin view | skeleton of |
+//! |---|---|---|---|
+//! | 🚣 🛶 ⛵ | `নৌকা` | `boat` | `nouka` |
+//! | 🌾 | `ধানের শীষ` | `sheaf of paddy` | `dhaner shish` |
+//! | ⚖ | `দাঁড়িপাল্লা` | `scales` | `daripalla` |
+//! | 🪭 | `হাতপাখা` | `hand fan` | `hatpakha` |
+//! | 🔨 | `হাতুড়ি` | `hammer` | `haturi` |
+//! | 🦅 | `ঈগল` | `eagle` | `eagle` |
+//! | 🕯 | `মোমবাতি` | `candle` | `mombati` |
+//! | 🚚 | `ট্রাক` | `truck` | `truck` |
+//! | ☂ 🌂 | `ছাতা` | `umbrella` | `chata` |
+//! | 🪜 | `মই` | `ladder` | `moi` |
+//! | 🌅 | `উদীয়মান সূর্য` | `rising sun` | `udiyoman surjo` |
+//! | 🚲 | `বাইসাইকেল` | `bicycle` | `baisaikel` |
+//! | 🌹 | `গোলাপ ফুল` | `rose` | `golap ful` |
+//! | 🍎 | `আপেল` | `apple` | `apel` |
+//!
+//! The Bangla name is folded as the view folds text; the English and
+//! Banglish names are entries of the set's `en` and `banglish` lists where
+//! it has one (it has no `en` entry for candle, rose or apple, nor a
+//! `banglish` one for the last five rows: those emoji meet the set through
+//! the Bangla view). Every character of the name maps back to the whole
+//! emoji, widened over a variation selector, a skin-tone modifier or the
+//! gender sign of a ZWJ sequence (`🚣‍♂️`), so findings underline the
+//! picture. An emoji is a word apart even when written onto a word:
+//! `🚣তে` reads `নৌকা তে`, `🌾er` reads `sheaf of paddy er`.
 //!
 //! # Skeleton view
 //!
@@ -122,6 +165,7 @@
 mod bangla;
 mod canonical;
 mod digits;
+mod emoji;
 mod latin;
 mod latin_fold;
 mod latin_fold_tables;

@@ -182,6 +182,140 @@ fn skeleton_view_of_banglish() {
 }
 
 #[test]
+fn party_symbol_emoji_read_as_the_symbol_in_every_view() {
+    let text = "সবাই 🚣 তে ভোট দিন";
+    let n = normalize(text);
+    assert_eq!(n.bangla.text, "সবাই নৌকা তে ভোট দিন");
+    assert_eq!(n.latin.text, "boat");
+    assert_eq!(n.skeleton.text, skeleton_term("nouka"));
+    // Every view's word maps back to exactly the emoji.
+    let (s, e) = find(&n.bangla, "নৌকা");
+    assert_eq!(original(text, &n.bangla, s, e), "🚣");
+    assert_eq!(original(text, &n.latin, 0, n.latin.len()), "🚣");
+    assert_eq!(original(text, &n.skeleton, 0, n.skeleton.len()), "🚣");
+    // The gaps around it map to the spaces.
+    assert_eq!(original(text, &n.bangla, s - 1, s), " ");
+    assert_eq!(original(text, &n.bangla, e, e + 1), " ");
+    // The regex view keeps the emoji.
+    assert!(n.regex.text.contains('🚣'));
+
+    let text = "Vote for 🌾 on 7 January";
+    let n = normalize(text);
+    assert_eq!(n.latin.text, "vote for sheaf of paddy on 7 january");
+    assert_eq!(n.bangla.text, fold_bangla_term("ধানের শীষ 7"));
+    let (s, e) = find(&n.latin, "sheaf of paddy");
+    assert_eq!(original(text, &n.latin, s, e), "🌾");
+    let (s, e) = find(&n.skeleton, &skeleton_term("dhaner shish"));
+    assert_eq!(original(text, &n.skeleton, s, e), "🌾");
+    let (s, e) = find(&n.bangla, &fold_bangla_term("ধানের শীষ"));
+    assert_eq!(original(text, &n.bangla, s, e), "🌾");
+}
+
+#[test]
+fn party_symbol_emoji_attached_to_words_stand_apart() {
+    let text = "🚣তে ভোট দিন, 🌾er jonno";
+    let n = normalize(text);
+    assert_eq!(n.bangla.text, fold_bangla_term("নৌকা তে ভোট দিন ধানের শীষ"));
+    assert_eq!(n.latin.text, "boat sheaf of paddy er jonno");
+    assert_eq!(
+        n.skeleton.text,
+        skeleton_term("nouka dhaner shish er jonno")
+    );
+    let (s, e) = find(&n.bangla, "তে");
+    assert_eq!(original(text, &n.bangla, s, e), "তে");
+    let (s, e) = find(&n.latin, "er");
+    assert_eq!(original(text, &n.latin, s, e), "er");
+    // A word before an emoji is written before it.
+    assert_eq!(normalize("ভোট🚣").bangla.text, "ভোট নৌকা");
+    assert_eq!(normalize("B.N.P🚣").latin.text, "bnp boat");
+    assert_eq!(
+        normalize("ধানের শীষে🌾").bangla.text,
+        fold_bangla_term("ধানের শীষে ধানের শীষ")
+    );
+}
+
+#[test]
+fn party_symbol_emoji_cover_their_whole_picture() {
+    // Variation selector, ZWJ gender sequence, skin tone: the symbol's word
+    // maps back to the whole picture.
+    for (text, emoji, bn, en) in [
+        ("ভোট ⚖\u{FE0F} দিন", "⚖\u{FE0F}", "দাঁড়িপাল্লা", "scales"),
+        ("ভোট ⚖ দিন", "⚖", "দাঁড়িপাল্লা", "scales"),
+        (
+            "ভোট 🚣\u{200D}♂\u{FE0F} দিন",
+            "🚣\u{200D}♂\u{FE0F}",
+            "নৌকা",
+            "boat",
+        ),
+        ("ভোট 🚣\u{1F3FD} দিন", "🚣\u{1F3FD}", "নৌকা", "boat"),
+        ("ভোট ☂\u{FE0F} দিন", "☂\u{FE0F}", "ছাতা", "umbrella"),
+    ] {
+        let n = normalize(text);
+        let bn = fold_bangla_term(bn);
+        assert_eq!(n.bangla.text, format!("ভোট {bn} দিন"), "{text}");
+        let (s, e) = find(&n.bangla, &bn);
+        assert_eq!(original(text, &n.bangla, s, e), emoji, "{text}");
+        assert_eq!(n.latin.text, en, "{text}");
+        assert_eq!(original(text, &n.latin, 0, n.latin.len()), emoji);
+        assert_eq!(original(text, &n.skeleton, 0, n.skeleton.len()), emoji);
+        check_views(text, &n);
+    }
+    // A gender sign or skin tone on its own, or after a space, is no symbol.
+    assert_eq!(normalize("🚣 ♂ 🏽").bangla.text, "নৌকা");
+    assert_eq!(normalize("♂🏽").bangla.text, "");
+    // Other emoji still separate words and are dropped.
+    assert_eq!(normalize("ভোট 😀🚤☔ দিন").bangla.text, "ভোট দিন");
+}
+
+/// Every symbol emoji reads as an entry of `[set.party_symbols]` of the
+/// default pack in the Bangla view, and in the Latin and skeleton views
+/// wherever the set lists a name in that script.
+#[test]
+fn party_symbol_emoji_read_as_entries_of_the_default_set() {
+    let sets: toml::Table = toml::from_str(include_str!("../../rules/default/00-sets.toml"))
+        .unwrap_or_else(|e| panic!("00-sets.toml: {e}"));
+    let list = |script: &str| -> Vec<String> {
+        sets["set"]["party_symbols"][script]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let bn: Vec<String> = list("bn").iter().map(|t| fold_bangla_term(t)).collect();
+    let en: Vec<String> = list("en").iter().map(|t| fold_latin_term(t)).collect();
+    let banglish: Vec<String> = list("banglish").iter().map(|t| skeleton_term(t)).collect();
+    let mut no_en = Vec::new();
+    let mut no_banglish = Vec::new();
+    for (chars, symbol) in emoji::SYMBOL_EMOJI {
+        for &c in *chars {
+            assert_eq!(emoji::symbol(c), Some(symbol));
+            let n = normalize(&c.to_string());
+            assert!(bn.contains(&n.bangla.text), "{c}: {}", n.bangla.text);
+            assert_eq!(n.bangla.text, fold_bangla_term(symbol.bn));
+            assert_eq!(n.latin.text, fold_latin_term(symbol.en));
+            assert_eq!(n.skeleton.text, skeleton_term(symbol.banglish));
+        }
+        if !en.contains(&fold_latin_term(symbol.en)) {
+            no_en.push(symbol.en);
+        }
+        if !banglish.contains(&skeleton_term(symbol.banglish)) {
+            no_banglish.push(symbol.banglish);
+        }
+    }
+    // Names the set has in Bangla only: these emoji meet the set through
+    // the Bangla view alone.
+    assert_eq!(no_en, ["candle", "rose", "apple"]);
+    assert_eq!(
+        no_banglish,
+        ["mombati", "moi", "baisaikel", "golap ful", "apel"]
+    );
+}
+
+#[test]
 fn utf16_offsets_of_findings() {
     let text = "😀 নৌকা vote";
     let n = normalize(text);
@@ -349,6 +483,11 @@ fn bangla_heavy() -> impl Strategy<Value = String> {
         "\u{0301}",
         "😀",
         "👨\u{200D}👩",
+        "🚣",
+        "🌾",
+        "⚖\u{FE0F}",
+        "\u{1F3FD}",
+        "\u{200D}♂\u{FE0F}",
         "\u{FFFD}",
         "\u{202E}",
         "ﷺ",

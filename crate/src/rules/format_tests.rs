@@ -130,6 +130,32 @@ fn near_scope_is_clause_or_words() {
 }
 
 #[test]
+fn target_share_is_a_fraction_for_a_near_with_one_model_side() {
+    let near = |sides: &str, share: &str| {
+        format!("[[rule.near]]\n{sides}\nwithin = 8\ntarget_share = {share}")
+    };
+    let framed = "a = { en = [\"women\"] }\nb = { model = [\"sexist\"] }";
+    assert_eq!(load_rule(&near(framed, "0.25")).near[0].target_share, 25);
+    assert_eq!(load_rule(&near(framed, "1")).near[0].target_share, 100);
+    let plain = "[[rule.near]]\na = { en = [\"a\"] }\nb = { en = [\"b\"] }";
+    assert_eq!(load_rule(plain).near[0].target_share, 0);
+    let problems = lint_rule(&near(framed, "1.5"));
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .contains("near[0].target_share is 1.5; it must be 0 to 1")),
+        "{problems:#?}"
+    );
+    let problems = lint_rule(&near("a = { en = [\"a\"] }\nb = { en = [\"b\"] }", "0.5"));
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .contains("near[0].target_share needs exactly one side with `model` classes")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
 fn near_sides_take_regexes_other_lists_do_not() {
     let rule = load_rule(
             "[[rule.near]]\na = { regex = ['\\b01[3-9][0-9]{8}\\b'] }\nb = { en = [\"citizen\"], regex = ['নাগরিক'] }",

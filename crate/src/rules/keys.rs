@@ -41,7 +41,15 @@ const RULE: &[&str] = &[
 ];
 const SEVERITY: &[&str] = &["official", "personal"];
 const MESSAGE: &[&str] = &["en", "bn"];
-const NEAR: &[&str] = &["a", "b", "within", "scope", "except", "except_within"];
+const NEAR: &[&str] = &[
+    "a",
+    "b",
+    "within",
+    "scope",
+    "target_share",
+    "except",
+    "except_within",
+];
 const EXAMPLES: &[&str] = &["flag", "pass"];
 
 /// One unknown key: its dotted path, the keys expected there, and the byte

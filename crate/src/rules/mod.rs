@@ -287,6 +287,10 @@ pub struct Near {
     /// with a pronoun that points back to it (ওরা, এদের, তারা, they, these
     /// people …): "X এলাকায় থাকে। ওরা সব চোর।".
     pub anaphora: bool,
+    /// With a `model` side: the percentage (0–100) of the other side's own
+    /// words' score that still counts toward the stance. 0 (the default):
+    /// naming the target alone is never a stance.
+    pub target_share: u8,
 }
 
 /// A rule's severity in each context; `None` means the rule is off there.

@@ -84,6 +84,9 @@ pub(crate) struct RawNear {
     /// `"clause"`: both sides in one clause; `"clause-anaphora"`: or `b` in the
     /// next clause opened by a pronoun; `"words"` (default): `within` only.
     pub scope: Option<Spanned<String>>,
+    /// With a `model` side: the share (0 to 1) of the other side's own
+    /// words' score that counts toward the stance; default 0.
+    pub target_share: Option<Spanned<f64>>,
     pub except: Option<Spanned<RawTermList>>,
     pub except_within: Option<Spanned<i64>>,
 }

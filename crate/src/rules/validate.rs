@@ -557,6 +557,7 @@ fn near_matcher(
         b,
         within,
         scope,
+        target_share,
         ..
     } = n.get_ref();
     let what_a = format!("near[{i}].a");
@@ -629,6 +630,33 @@ fn near_matcher(
             (false, false)
         }
     };
+    let target_share = match target_share {
+        None => 0,
+        Some(v) => {
+            let share = *v.get_ref();
+            let at = Some(v.span().start);
+            if a_model.is_empty() == b_model.is_empty() {
+                rep.at(
+                    at,
+                    rid,
+                    format!(
+                        "near[{i}].target_share needs exactly one side with `model` classes (the other side is the target)"
+                    ),
+                );
+                0
+            } else if (0.0..=1.0).contains(&share) {
+                // In range, so the rounded percentage fits a u8.
+                (share * 100.0).round() as u8
+            } else {
+                rep.at(
+                    at,
+                    rid,
+                    format!("near[{i}].target_share is {share}; it must be 0 to 1"),
+                );
+                0
+            }
+        }
+    };
     Near {
         a: a_terms,
         a_regex,
@@ -639,6 +667,7 @@ fn near_matcher(
         within,
         same_clause,
         anaphora,
+        target_share,
     }
 }
 

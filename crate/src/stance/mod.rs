@@ -193,7 +193,8 @@ impl ClauseAnalysis {
     /// The driver words of `stance` when the clause reaches `threshold`
     /// without the positive contributions of the words for which
     /// `excluded(start, end)` is true (e.g. the target of a frame rule, so
-    /// that naming a faith is not read as hostility to it). Drivers are the
+    /// that naming a faith is not read as hostility to it), except for
+    /// `kept_percent` of their positive contribution. Drivers are the
     /// other words that add most to the score: positive, at least a third of
     /// the strongest, at most three, strongest first. `None` when the clause
     /// stays below the threshold or no word drives it.
@@ -202,7 +203,9 @@ impl ClauseAnalysis {
         stance: Stance,
         threshold: i32,
         excluded: impl Fn(usize, usize) -> bool,
+        kept_percent: u8,
     ) -> Option<Vec<(usize, usize)>> {
+        let dropped = 100 - i32::from(kept_percent.min(100));
         let c = stance.index();
         if self.scores[c] < threshold {
             return None;
@@ -211,7 +214,7 @@ impl ClauseAnalysis {
         let mut ranked: Vec<(i32, usize)> = Vec::new();
         for (k, (&(s, e), w)) in self.words.iter().zip(&self.contributions).enumerate() {
             if excluded(s, e) {
-                score -= w[c].max(0);
+                score -= w[c].max(0) * dropped / 100;
             } else if w[c] > 0 {
                 ranked.push((w[c], k));
             }

@@ -94,6 +94,27 @@ fn feature_count_matches_the_training_script() {
 }
 
 #[test]
+fn a_kept_share_of_the_excluded_words_counts_toward_the_score() {
+    let model = StanceModel::embedded().expect("the embedded model loads");
+    let text = "এই মালাউনগুলোকে দেশ থেকে বের করে দেওয়া উচিত";
+    let clause = &model.analyse(text)[0];
+    // Kept shares order the scores: an excluded word kept at 100% passes
+    // wherever it passes at 50%, and at 50% wherever it passes at 0%; kept
+    // whole, it is as if nothing were excluded.
+    for stance in Stance::ALL {
+        let thr = model.threshold(stance, Level::Framed);
+        let first = |s: usize, _e: usize| s == clause.words[0].0;
+        let at = |kept: u8| clause.drivers(stance, thr, first, kept).is_some();
+        assert!(!at(0) || at(50), "{stance:?}");
+        assert!(!at(50) || at(100), "{stance:?}");
+        assert_eq!(
+            at(100),
+            clause.drivers(stance, thr, |_, _| false, 0).is_some()
+        );
+    }
+}
+
+#[test]
 fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
     let model = StanceModel::embedded().expect("the embedded model loads");
     let text = "আজ সভা হবে। এই মালাউনগুলোকে দেশ থেকে বের করে দেওয়া উচিত, ওদের পিটিয়ে মারো! ধন্যবাদ";
@@ -105,7 +126,7 @@ fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
         assert!(clause.words.len() == clause.contributions.len());
         for stance in Stance::ALL {
             let thr = model.threshold(stance, Level::Framed);
-            let Some(drivers) = clause.drivers(stance, thr, |_, _| false) else {
+            let Some(drivers) = clause.drivers(stance, thr, |_, _| false, 0) else {
                 continue;
             };
             fired += 1;
@@ -116,7 +137,7 @@ fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
                 assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
             }
             // Leaving out every driver's contribution can only lower the score.
-            let without = clause.drivers(stance, thr, |s, e| drivers.contains(&(s, e)));
+            let without = clause.drivers(stance, thr, |s, e| drivers.contains(&(s, e)), 0);
             if let Some(rest) = without {
                 assert!(rest.iter().all(|d| !drivers.contains(d)));
             }
@@ -128,7 +149,7 @@ fn drivers_are_words_of_their_clause_and_exclusions_lower_the_score() {
                     .map(|w| w[stance.index()])
                     .sum::<i32>();
             if bias < thr {
-                assert!(clause.drivers(stance, thr, |_, _| true).is_none());
+                assert!(clause.drivers(stance, thr, |_, _| true, 0).is_none());
             }
         }
         let _ = sum;
